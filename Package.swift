@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layers, each a target with one job; dependencies point one way only:
+//   CMicroHTTPD, CZlib → MicroHTTP → TimelineAPI ← TimelineStore;  TimelineAPI → timeline-server
+// MicroHTTP knows nothing of timelines; TimelineStore knows nothing of HTTP.
+let package = Package(
+    name: "timeline-server",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "timeline-server", targets: ["timeline-server"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CMicroHTTPD",
+            pkgConfig: "libmicrohttpd",
+            providers: [.apt(["libmicrohttpd-dev"]), .brew(["libmicrohttpd"])]
+        ),
+        .systemLibrary(
+            name: "CZlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .target(
+            name: "MicroHTTP",
+            dependencies: ["CMicroHTTPD", "CZlib"]
+        ),
+        .target(name: "TimelineStore"),
+        .target(
+            name: "TimelineAPI",
+            dependencies: ["MicroHTTP", "TimelineStore"]
+        ),
+        .executableTarget(
+            name: "timeline-server",
+            dependencies: [
+                "TimelineAPI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "MicroHTTPTests", dependencies: ["MicroHTTP"]),
+        .testTarget(name: "TimelineStoreTests", dependencies: ["TimelineStore"]),
+        .testTarget(name: "TimelineAPITests", dependencies: ["TimelineAPI", "MicroHTTP", "TimelineStore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

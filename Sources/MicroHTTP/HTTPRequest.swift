@@ -1,0 +1,51 @@
+/// A fully received request, as the responder sees it. Built once per request on the
+/// loop thread that received it; immutable, so it may cross threads.
+public struct HTTPRequest: Sendable {
+    public let method: HTTPMethod
+    /// The request target exactly as the client sent it: path, then `?query` if any.
+    public let target: String
+    /// The path, percent-decoded (`+` stays a plus sign in a path).
+    public let path: String
+    /// The query string as sent, without the `?`; empty when there is none.
+    public let rawQuery: String
+    /// The decoded query, in the order sent, with repeats kept.
+    public let queryItems: [QueryItem]
+    public let headers: HTTPHeaders
+    public let clientAddress: ClientAddress?
+    /// Bytes of request body received. This server's routes take no body; the count lets
+    /// them refuse one instead of silently ignoring it.
+    public let bodyLength: Int
+
+    /// Splits and decodes a request target. Throws when its percent-encoding is malformed,
+    /// which the server answers with 400 before any responder runs.
+    public init(
+        method: HTTPMethod,
+        target: String,
+        headers: HTTPHeaders = [:],
+        clientAddress: ClientAddress? = nil,
+        bodyLength: Int = 0
+    ) throws(PercentDecodingError) {
+        self.method = method
+        self.target = target
+        self.headers = headers
+        self.clientAddress = clientAddress
+        self.bodyLength = bodyLength
+        // A fragment is never sent by conforming clients; if one arrives it is not part of the query.
+        let withoutFragment = target.firstIndex(of: "#").map { target[..<$0] } ?? target[...]
+        if let question = withoutFragment.firstIndex(of: "?") {
+            path = try PercentDecoding.decode(withoutFragment[..<question], plusIsSpace: false)
+            let query = withoutFragment[withoutFragment.index(after: question)...]
+            rawQuery = String(query)
+            queryItems = try PercentDecoding.queryItems(query)
+        } else {
+            path = try PercentDecoding.decode(withoutFragment, plusIsSpace: false)
+            rawQuery = ""
+            queryItems = []
+        }
+    }
+
+    /// Every value given for a query parameter, in order.
+    public func queryValues(_ name: String) -> [String] {
+        queryItems.compactMap { $0.name == name ? $0.value : nil }
+    }
+}

@@ -1,0 +1,322 @@
+// The one file that imports libmicrohttpd. Every raw C call, callback and pointer of the
+// HTTP layer is here; the rest of MicroHTTP is plain Swift.
+
+import CMicroHTTPD
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+// MARK: - Responses
+
+/// A libmicrohttpd response that owns a reference to the bytes it sends.
+///
+/// The body is handed to MHD without copying. MHD reference-counts responses that are
+/// queued on connections and may outlive this object, so the bytes are retained for MHD
+/// (`passRetained`) and released by MHD's free callback when its last reference goes.
+final class MHDResponseHandle: @unchecked Sendable {
+    // @unchecked: the pointer is set once in init; MHD's queueing of a shared response is thread-safe.
+    let pointer: OpaquePointer
+
+    init(persistentBody body: StableBytes, headers: HTTPHeaders) {
+        pointer = MHDResponseHandle.makeResponse(body: body)
+        MHDResponseHandle.add(headers, to: pointer)
+    }
+
+    deinit { MHD_destroy_response(pointer) }
+
+    fileprivate static func makeResponse(body: StableBytes) -> OpaquePointer {
+        let retained = Unmanaged.passRetained(body).toOpaque() // released in the free callback below
+        guard let response = MHD_create_response_from_buffer_with_free_callback_cls(
+            body.count, body.buffer.baseAddress, { context in
+                Unmanaged<StableBytes>.fromOpaque(context!).release()
+            }, retained)
+        else { fatalError("MHD_create_response_from_buffer_with_free_callback_cls failed: out of memory") }
+        return response
+    }
+
+    fileprivate static func add(_ headers: HTTPHeaders, to response: OpaquePointer) {
+        for field in headers {
+            // MHD refuses names or values with CR, LF or NUL: a header can never be split.
+            _ = MHD_add_response_header(response, field.name, field.value)
+        }
+    }
+}
+
+// MARK: - One event loop
+
+/// One libmicrohttpd daemon driven by one thread of ours ("external select" mode with epoll).
+///
+/// Why not MHD's internal threads: in 0.9.75 MHD's internal epoll loop can block for good
+/// when exactly 128·k connections are ready at once (see shared/notes). In external mode
+/// `MHD_run` never blocks; we wait with `poll()` on MHD's epoll fd plus a stop eventfd.
+/// `poll()`, never `epoll_wait()`, which would consume MHD's edge-triggered events.
+final class MHDEventLoop: @unchecked Sendable {
+    // @unchecked: `daemon` is created before the thread starts and touched only by that thread
+    // afterwards (and by `join` once it has ended); counters are atomics.
+    private var daemon: OpaquePointer?
+    private let stopEventFD: Int32
+    private var thread = pthread_t()
+    private let responder: any HTTPResponder
+    private let maximumBodySize: Int
+    private let stopState = Mutex<(requested: Bool, deadline: ContinuousClock.Instant?)>((false, nil))
+    let inFlightRequests = Atomic<Int>(0)
+
+    init(listenFD: Int32, configuration: HTTPServer.Configuration, connectionLimit: Int,
+         responder: any HTTPResponder) throws(HTTPServerError) {
+        self.responder = responder
+        self.maximumBodySize = configuration.maximumBodySize
+        stopEventFD = eventfd(0, Int32(EFD_NONBLOCK) | Int32(EFD_CLOEXEC))
+
+        // The context pointer of every callback. Unretained: the loop outlives its daemon,
+        // which is stopped on the loop's own thread before `join` returns.
+        let context = Unmanaged.passUnretained(self).toOpaque()
+        var options: [MHD_OptionItem] = [
+            MHD_OptionItem(option: .LISTEN_SOCKET, value: intptr_t(listenFD), ptr_value: nil),
+            MHD_OptionItem(option: .CONNECTION_LIMIT, value: intptr_t(connectionLimit), ptr_value: nil),
+            MHD_OptionItem(option: .CONNECTION_MEMORY_LIMIT,
+                           value: intptr_t(configuration.connectionMemoryLimit), ptr_value: nil),
+            MHD_OptionItem(option: .CONNECTION_TIMEOUT,
+                           value: intptr_t(configuration.connectionTimeout), ptr_value: nil),
+            MHD_OptionItem(option: .URI_LOG_CALLBACK,
+                           value: unsafeBitCast(onRequestStart, to: intptr_t.self), ptr_value: context),
+            MHD_OptionItem(option: .NOTIFY_COMPLETED,
+                           value: unsafeBitCast(onRequestCompleted, to: intptr_t.self), ptr_value: context),
+            // We decode targets ourselves (strictly); MHD's own unescaping would hide bad escapes.
+            MHD_OptionItem(option: .UNESCAPE_CALLBACK,
+                           value: unsafeBitCast(keepEscaped, to: intptr_t.self), ptr_value: nil),
+        ]
+        var flags = UInt32(MHD_USE_EPOLL.rawValue) | UInt32(MHD_USE_ITC.rawValue) | UInt32(MHD_USE_TURBO.rawValue)
+        var pemStrings: [UnsafeMutablePointer<CChar>] = []
+        if let certificate = configuration.tlsCertificatePEM, let key = configuration.tlsKeyPEM {
+            // MHD copies nothing here: the strings must live until MHD_start_daemon returns.
+            pemStrings = [strdup(certificate), strdup(key)]
+            options.append(MHD_OptionItem(option: .HTTPS_MEM_CERT, value: 0, ptr_value: UnsafeMutableRawPointer(pemStrings[0])))
+            options.append(MHD_OptionItem(option: .HTTPS_MEM_KEY, value: 0, ptr_value: UnsafeMutableRawPointer(pemStrings[1])))
+            flags |= UInt32(MHD_USE_TLS.rawValue)
+        }
+        options.append(MHD_OptionItem(option: .END, value: 0, ptr_value: nil))
+        daemon = options.withUnsafeMutableBufferPointer { buffer in
+            cmhd_start_daemon(flags, 0, onAccess, context, buffer.baseAddress)
+        }
+        pemStrings.forEach { free($0) }
+        guard daemon != nil else {
+            close(stopEventFD)
+            close(listenFD)
+            throw .daemonFailed(reason: configuration.tlsCertificatePEM == nil
+                ? "MHD_start_daemon returned NULL" : "MHD_start_daemon returned NULL (is the TLS certificate and key valid PEM?)")
+        }
+    }
+
+    var openConnections: Int { daemon.map { Int(cmhd_daemon_connection_count($0)) } ?? 0 }
+
+    func start() {
+        // Retained for the thread; released when the thread function returns.
+        let retained = Unmanaged.passRetained(self).toOpaque()
+        pthread_create(&thread, nil, { argument in
+            let loop = Unmanaged<MHDEventLoop>.fromOpaque(argument!).takeRetainedValue()
+            loop.run()
+            return nil
+        }, retained)
+    }
+
+    /// Stop accepting now; let requests in flight finish until `deadline`, then close everything.
+    func requestStop(deadline: ContinuousClock.Instant) {
+        stopState.withLock { $0 = (true, deadline) }
+        var one: UInt64 = 1
+        _ = write(stopEventFD, &one, 8)
+    }
+
+    func join() {
+        pthread_join(thread, nil)
+        close(stopEventFD)
+    }
+
+    private func run() {
+        guard let daemon else { return }
+        var fds = [
+            pollfd(fd: cmhd_daemon_epoll_fd(daemon), events: Int16(POLLIN), revents: 0),
+            pollfd(fd: stopEventFD, events: Int16(POLLIN), revents: 0),
+        ]
+        var quiesced = false
+        while true {
+            let stop = stopState.withLock { $0 }
+            if stop.requested && !quiesced {
+                // Stop listening; the socket is ours again to close. Connections already open go on.
+                let listenFD = MHD_quiesce_daemon(daemon)
+                if listenFD >= 0 { close(listenFD) }
+                quiesced = true
+            }
+            if quiesced, inFlightRequests.load(ordering: .acquiring) == 0 || ContinuousClock.now >= stop.deadline! {
+                break
+            }
+            var timeout: Int32 = quiesced ? 20 : 1000
+            var mhdTimeout: CUnsignedLongLong = 0
+            if MHD_get_timeout(daemon, &mhdTimeout) == .YES {
+                timeout = Int32(min(UInt64(timeout), UInt64(mhdTimeout)))
+            }
+            fds[0].revents = 0
+            fds[1].revents = 0
+            _ = poll(&fds, nfds_t(fds.count), timeout)
+            if fds[1].revents != 0 {
+                var count: UInt64 = 0
+                _ = read(stopEventFD, &count, 8)
+            }
+            _ = MHD_run(daemon)
+        }
+        // Closes idle keep-alive connections and those past the deadline.
+        MHD_stop_daemon(daemon)
+        self.daemon = nil
+    }
+
+    // MARK: Request handling (on this loop's thread)
+
+    fileprivate func handle(connection: OpaquePointer, method: UnsafePointer<CChar>,
+                            uploadSize: UnsafeMutablePointer<Int>, request: RequestContext) -> MHD_Result {
+        if !request.sawFirstCall {
+            // Answering on the first call makes MHD 0.9.75 close the connection after the reply
+            // (no keep-alive), so the first call only records that the request has begun.
+            request.sawFirstCall = true
+            return .YES
+        }
+        if uploadSize.pointee > 0 {
+            // No route takes a body: count it so the responder can refuse it, and discard it.
+            request.bodyLength += uploadSize.pointee
+            uploadSize.pointee = 0
+            if request.bodyLength > maximumBodySize {
+                let problem = ProblemDetails(status: .contentTooLarge,
+                                             detail: "request bodies are not accepted here (\(request.bodyLength) bytes sent)",
+                                             instance: request.target)
+                return queue(problem.response(headers: ["Connection": "close"]), on: connection)
+            }
+            return .YES
+        }
+        let response: HTTPResponse
+        do {
+            let parsed = try HTTPRequest(
+                method: HTTPMethod(rawValue: String(cString: method)),
+                target: request.target,
+                headers: MHDEventLoop.headers(of: connection),
+                clientAddress: MHDEventLoop.clientAddress(of: connection),
+                bodyLength: request.bodyLength)
+            response = responder.respond(to: parsed)
+        } catch {
+            response = ProblemDetails(status: .badRequest, detail: error.description, instance: request.target).response()
+        }
+        return queue(response, on: connection)
+    }
+
+    private func queue(_ response: HTTPResponse, on connection: OpaquePointer) -> MHD_Result {
+        let status = UInt32(response.status.rawValue)
+        switch response.body {
+        case .prepared(let prepared) where response.headers.isEmpty:
+            return MHD_queue_response(connection, status, prepared.handle.pointer)
+        case .prepared(let prepared):
+            let mhdResponse = MHDResponseHandle.makeResponse(body: prepared.body)
+            MHDResponseHandle.add(prepared.headers, to: mhdResponse)
+            MHDResponseHandle.add(response.headers, to: mhdResponse)
+            defer { MHD_destroy_response(mhdResponse) }
+            return MHD_queue_response(connection, status, mhdResponse)
+        case .stable(let body):
+            let mhdResponse = MHDResponseHandle.makeResponse(body: body)
+            MHDResponseHandle.add(response.headers, to: mhdResponse)
+            defer { MHD_destroy_response(mhdResponse) }
+            return MHD_queue_response(connection, status, mhdResponse)
+        case .bytes(let bytes):
+            let mhdResponse = bytes.withUnsafeBytes { raw in
+                MHD_create_response_from_buffer(raw.count, UnsafeMutableRawPointer(mutating: raw.baseAddress),
+                                                .RESPMEM_MUST_COPY)
+            }
+            guard let mhdResponse else { return .NO }
+            MHDResponseHandle.add(response.headers, to: mhdResponse)
+            defer { MHD_destroy_response(mhdResponse) }
+            return MHD_queue_response(connection, status, mhdResponse)
+        case .empty:
+            guard let mhdResponse = MHD_create_response_from_buffer(0, nil, .RESPMEM_PERSISTENT) else { return .NO }
+            MHDResponseHandle.add(response.headers, to: mhdResponse)
+            defer { MHD_destroy_response(mhdResponse) }
+            return MHD_queue_response(connection, status, mhdResponse)
+        }
+    }
+
+    private static func headers(of connection: OpaquePointer) -> HTTPHeaders {
+        var fields: [HTTPHeaders.Field] = []
+        withUnsafeMutablePointer(to: &fields) { pointer in
+            _ = MHD_get_connection_values(connection, .HEADER_KIND, { context, _, key, value in
+                guard let key else { return .YES }
+                let fields = context!.assumingMemoryBound(to: [HTTPHeaders.Field].self)
+                fields.pointee.append((name: String(cString: key), value: value.map { String(cString: $0) } ?? ""))
+                return .YES
+            }, pointer)
+        }
+        return HTTPHeaders(fields)
+    }
+
+    private static func clientAddress(of connection: OpaquePointer) -> ClientAddress? {
+        guard let address = cmhd_connection_client_address(connection) else { return nil }
+        switch Int32(address.pointee.sa_family) {
+        case AF_INET:
+            return address.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { ipv4 in
+                withUnsafePointer(to: ipv4.pointee.sin_addr) {
+                    ClientAddress(family: .ipv4, rawAddress: $0, port: UInt16(bigEndian: ipv4.pointee.sin_port))
+                }
+            }
+        case AF_INET6:
+            return address.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { ipv6 in
+                withUnsafePointer(to: ipv6.pointee.sin6_addr) {
+                    ClientAddress(family: .ipv6, rawAddress: $0, port: UInt16(bigEndian: ipv6.pointee.sin6_port))
+                }
+            }
+        default:
+            return nil
+        }
+    }
+}
+
+// MARK: - Per-request state
+
+/// Made in the URI-log callback, the first thing MHD tells us about a request, because only
+/// there is the raw target (with its query, undecoded) available. Handed to MHD as the
+/// request's context pointer and released in the request-completed callback.
+private final class RequestContext {
+    let target: String
+    var sawFirstCall = false
+    var bodyLength = 0
+
+    init(target: String) { self.target = target }
+}
+
+// MARK: - C callbacks
+
+private let onRequestStart: @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<CChar>?, OpaquePointer?)
+    -> UnsafeMutableRawPointer? = { context, uri, _ in
+        let loop = Unmanaged<MHDEventLoop>.fromOpaque(context!).takeUnretainedValue()
+        loop.inFlightRequests.add(1, ordering: .relaxed)
+        let request = RequestContext(target: uri.map { String(cString: $0) } ?? "/")
+        return Unmanaged.passRetained(request).toOpaque() // released in onRequestCompleted
+    }
+
+private let onRequestCompleted: @convention(c) (UnsafeMutableRawPointer?, OpaquePointer?,
+                                                UnsafeMutablePointer<UnsafeMutableRawPointer?>?,
+                                                MHD_RequestTerminationCode) -> Void = { context, _, requestContext, _ in
+    guard let slot = requestContext, let pointer = slot.pointee else { return }
+    Unmanaged<RequestContext>.fromOpaque(pointer).release() // the retain made in onRequestStart
+    slot.pointee = nil
+    let loop = Unmanaged<MHDEventLoop>.fromOpaque(context!).takeUnretainedValue()
+    loop.inFlightRequests.subtract(1, ordering: .releasing)
+}
+
+private let keepEscaped: @convention(c) (UnsafeMutableRawPointer?, OpaquePointer?, UnsafeMutablePointer<CChar>?) -> Int = {
+    _, _, text in text.map { strlen($0) } ?? 0
+}
+
+private let onAccess: @convention(c) (UnsafeMutableRawPointer?, OpaquePointer?, UnsafePointer<CChar>?,
+                                      UnsafePointer<CChar>?, UnsafePointer<CChar>?, UnsafePointer<CChar>?,
+                                      UnsafeMutablePointer<Int>?, UnsafeMutablePointer<UnsafeMutableRawPointer?>?)
+    -> MHD_Result = { context, connection, _, method, _, _, uploadSize, requestContext in
+        guard let context, let connection, let method, let uploadSize,
+              let slot = requestContext, let pointer = slot.pointee else { return .NO }
+        let loop = Unmanaged<MHDEventLoop>.fromOpaque(context).takeUnretainedValue()
+        let request = Unmanaged<RequestContext>.fromOpaque(pointer).takeUnretainedValue()
+        return loop.handle(connection: connection, method: method, uploadSize: uploadSize, request: request)
+    }
