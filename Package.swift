@@ -41,6 +41,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Benchmark programs (bench/README.md): not part of the product, built on demand.
+        .executableTarget(
+            name: "microhttp-static",
+            dependencies: ["MicroHTTP"],
+            path: "bench/microhttp-static"
+        ),
         .testTarget(name: "MicroHTTPTests", dependencies: ["MicroHTTP"]),
         .testTarget(name: "TimelineStoreTests", dependencies: ["TimelineStore"]),
         .testTarget(name: "TimelineAPITests", dependencies: ["TimelineAPI", "MicroHTTP", "TimelineStore"]),

@@ -1,0 +1,1 @@
+// Placeholder; the benchmark helper replaces this file.
