@@ -47,9 +47,11 @@ let package = Package(
             dependencies: ["MicroHTTP"],
             path: "bench/microhttp-static"
         ),
-        .testTarget(name: "MicroHTTPTests", dependencies: ["MicroHTTP"]),
+        // A raw-socket HTTP/1.1 client shared by the live tests.
+        .target(name: "HTTPTestSupport", path: "Tests/HTTPTestSupport"),
+        .testTarget(name: "MicroHTTPTests", dependencies: ["MicroHTTP", "HTTPTestSupport"]),
         .testTarget(name: "TimelineStoreTests", dependencies: ["TimelineStore"]),
-        .testTarget(name: "TimelineAPITests", dependencies: ["TimelineAPI", "MicroHTTP", "TimelineStore"]),
+        .testTarget(name: "TimelineAPITests", dependencies: ["TimelineAPI", "MicroHTTP", "TimelineStore", "HTTPTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
