@@ -1,0 +1,22 @@
+/// PLOVER's 19 event types, spelled as PLOVER does.
+public enum EventType: String, Sendable, Hashable, CaseIterable {
+    case agree = "AGREE"
+    case consult = "CONSULT"
+    case support = "SUPPORT"
+    case concede = "CONCEDE"
+    case cooperate = "COOPERATE"
+    case aid = "AID"
+    case retreat = "RETREAT"
+    case investigate = "INVESTIGATE"
+    case demand = "DEMAND"
+    case disapprove = "DISAPPROVE"
+    case reject = "REJECT"
+    case threaten = "THREATEN"
+    case protest = "PROTEST"
+    case mobilize = "MOBILIZE"
+    case sanction = "SANCTION"
+    case coerce = "COERCE"
+    case assault = "ASSAULT"
+    case fight = "FIGHT"
+    case crime = "CRIME"
+}

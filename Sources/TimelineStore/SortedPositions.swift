@@ -1,0 +1,59 @@
+/// Operations on posting lists: ascending, duplicate-free arrays of `Int32` positions.
+enum SortedPositions {
+    /// The first index whose element is ≥ `value`.
+    static func lowerBound(_ list: [Int32], _ value: Int32) -> Int {
+        var low = 0
+        var high = list.count
+        while low < high {
+            let middle = (low + high) >> 1
+            if list[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// The first index whose element is > `value`.
+    static func upperBound(_ list: [Int32], _ value: Int32) -> Int {
+        var low = 0
+        var high = list.count
+        while low < high {
+            let middle = (low + high) >> 1
+            if list[middle] <= value { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    static func contains(_ list: [Int32], _ value: Int32) -> Bool {
+        let index = lowerBound(list, value)
+        return index < list.count && list[index] == value
+    }
+
+    /// The positions in every list: walks the smallest and probes the others by binary
+    /// search, O(s · L · log n) for the smallest list's size s.
+    static func intersection(_ lists: [[Int32]]) -> [Int32] {
+        let bySize = lists.sorted { $0.count < $1.count }
+        guard let smallest = bySize.first, !smallest.isEmpty else { return [] }
+        let others = bySize.dropFirst()
+        return smallest.filter { position in others.allSatisfy { contains($0, position) } }
+    }
+
+    /// The positions in any list, ascending and without duplicates.
+    static func union(_ lists: [[Int32]]) -> [Int32] {
+        let nonEmpty = lists.filter { !$0.isEmpty }
+        if nonEmpty.count <= 1 { return nonEmpty.first ?? [] }
+        var merged = nonEmpty.flatMap { $0 }
+        merged.sort()
+        var unique: [Int32] = []
+        unique.reserveCapacity(merged.count)
+        for position in merged where unique.last != position { unique.append(position) }
+        return unique
+    }
+
+    static func isAscending(_ list: [Int32]) -> Bool {
+        var previous = Int32.min
+        for position in list {
+            if position < previous { return false }
+            previous = position
+        }
+        return true
+    }
+}

@@ -1,0 +1,100 @@
+import Testing
+@testable import TimelineStore
+
+@Suite struct TermIndexBuilderTests {
+    /// The index TextFolder's tokens would give: what the fast byte path must agree with.
+    private func reference(_ texts: [(String, Int32)]) -> [String: [Int32]] {
+        var folder = TextFolder()
+        var index: [String: [Int32]] = [:]
+        for (text, position) in texts {
+            for term in folder.tokens(text) where index[term]?.last != position {
+                index[term, default: []].append(position)
+            }
+        }
+        return index
+    }
+
+    private func built(_ texts: [(String, Int32)]) -> [String: [Int32]] {
+        var builder = TermIndexBuilder()
+        for (text, position) in texts { builder.add(text, at: position) }
+        return builder.build()
+    }
+
+    @Test func agreesWithTextFolderOnASCIIAndOtherText() {
+        let texts: [(String, Int32)] = [
+            ("The first demonstrations began on January 2", 0),
+            ("the THE The, the-the", 0),
+            ("Protests spread; protests SPREAD!", 1),
+            ("Türkiye’s CSTO-led peacekeepers", 2),
+            ("internationalisation and counterrevolutionaries, 12345678 123456789", 3),
+            ("a b c 1 2 3", 3),
+            ("ÉLYSÉE élysée Elysee", 4),
+            ("", 5),
+            ("  ,,, ", 6),
+            ("ends with a long wordwithoutspaces", 7),
+        ]
+        let index = built(texts)
+        #expect(index == reference(texts))
+        #expect(index["the"] == [0])
+        #expect(index["elysee"] == [4])
+        #expect(index["counterrevolutionaries"] == [3])
+        #expect(index["12345678"] == [3])
+        #expect(index["123456789"] == [3])
+        #expect(index["turkiye"] == [2])
+    }
+
+    @Test func keepsManyDistinctTermsApart() {
+        // Enough distinct short and long terms to grow both tables several times.
+        let texts = (0..<3000).map { ("w\($0) longword\($0)suffix W\($0)", Int32($0 / 3)) }
+        let index = built(texts)
+        #expect(index.count == 6000)
+        #expect(index["w2999"] == [999])
+        #expect(index["longword17suffix"] == [5])
+        #expect(index == reference(texts))
+    }
+
+    @Test func chunksMergeInPositionOrder() {
+        let events = makeDataset().events.sorted { $0.id < $1.id }
+        let whole = ChunkedTermIndex(events: events)
+        whole.work()
+        let expected = whole.merged()
+        for chunkSize in [1, 3, 4, 100] {
+            let chunked = ChunkedTermIndex(events: events, chunkSize: chunkSize)
+            chunked.work()
+            #expect(chunked.merged() == expected)
+        }
+        let index = { let built = ChunkedTermIndex(events: events, chunkSize: 2); built.work(); return built.merged() }()
+        #expect(index["almaty"] == [1, 9])
+        #expect(index["quote"]?.count == 9)
+        #expect(ChunkedTermIndex(events: []).merged() == [:])
+    }
+
+    @Test func termTableInternsAndFinds() {
+        var table = TermTable(foldsCase: true, minimumCapacity: 2)
+        var ids: [Int32] = []
+        for word in ["Alpha", "beta", "ALPHA", "gamma", "Beta", "delta"] + (0..<100).map({ "x\($0)" }) {
+            var word = word
+            ids.append(word.withUTF8 { table.intern($0) })
+        }
+        #expect(Array(ids.prefix(6)) == [0, 1, 0, 2, 1, 3])
+        #expect(table.count == 104)
+        #expect(table.term(0) == "alpha")
+        #expect(table.find("GAMMA") == 2)
+        #expect(table.find("epsilon") == nil)
+        var exact = TermTable(foldsCase: false)
+        var upper = "ID"
+        _ = upper.withUTF8 { exact.intern($0) }
+        #expect(exact.find("ID") == 0)
+        #expect(exact.find("id") == nil)
+    }
+
+    @Test func idIndexKeepsTheFirstOfDuplicates() {
+        let ids = ["a", "b", "a", "c"]
+        let index = IDIndex(count: ids.count) { ids[$0] }
+        #expect(index["a"] == 0)
+        #expect(index["b"] == 1)
+        #expect(index["c"] == 3)
+        #expect(index["d"] == nil)
+        #expect(index["A"] == nil)
+    }
+}
