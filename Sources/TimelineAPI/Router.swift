@@ -9,11 +9,14 @@ struct Router: Sendable {
     static let allowedMethods: [HTTPMethod] = [.get, .head, .options]
     static let allowHeader = allowedMethods.map(\.rawValue).joined(separator: ", ")
 
-    func route(for path: String) -> (route: Route, parameters: [String])? {
-        // "/v1/events/" and "/v1/events" name the same resource; empty segments are ignored.
-        let parts = path.split(separator: "/", omittingEmptySubsequences: true)
-        for route in routes {
-            if let parameters = route.match(parts) { return (route, parameters) }
+    func route(for path: String) -> (index: Int, parameters: [String])? {
+        // "/v1/events/" and "/v1/events" name the same resource.
+        var trimmed = path[...]
+        if trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        let parts = trimmed.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+        let segments = parts.count == 1 && parts.first == "" ? [] : Array(parts)
+        for (index, route) in routes.enumerated() {
+            if let parameters = route.match(segments) { return (index, parameters) }
         }
         return nil
     }

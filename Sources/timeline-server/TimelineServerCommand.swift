@@ -11,7 +11,7 @@ struct TimelineServerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "timeline-server",
         abstract: "Serves the article's timeline of events and actors as an HTTP JSON API.",
-        subcommands: [ServeCommand.self],
+        subcommands: [ServeCommand.self, ValidateCommand.self, HealthcheckCommand.self],
         defaultSubcommand: ServeCommand.self
     )
 }

@@ -1,0 +1,54 @@
+import Foundation
+import HTTPTestSupport
+import MicroHTTP
+import Testing
+@testable import TimelineAPI
+
+/// The same API behind the real transport on an ephemeral port: what only the wire shows.
+@Suite struct LiveServerTests {
+    func start() throws -> (HTTPServer, UInt16) {
+        var configuration = HTTPServer.Configuration()
+        configuration.port = 0
+        configuration.threadCount = 2
+        let server = HTTPServer(configuration: configuration, responder: sharedAPI)
+        try server.start()
+        return (server, server.port!)
+    }
+
+    @Test func healthHeadDeleteAndUnknownOverTheWire() throws {
+        let (server, port) = try start()
+        defer { server.stop() }
+        let client = try HTTPTestClient(port: port)
+        let health = try client.request("GET", "/healthz")
+        #expect(health.status == 200)
+        #expect(health.header("Content-Type") == "application/health+json")
+        let head = try client.request("HEAD", "/v1/events")
+        #expect(head.status == 200 && head.body.isEmpty)
+        #expect(Int(head.header("Content-Length") ?? "") == get("/v1/events").bodyBytes.count)
+        let delete = try client.request("DELETE", "/v1/events")
+        #expect(delete.status == 405 && delete.header("Allow") == "GET, HEAD, OPTIONS")
+        let missing = try client.request("GET", "/nowhere")
+        #expect(missing.status == 404 && missing.header("Content-Type") == "application/problem+json")
+    }
+
+    @Test func malformedEscapesAreProblems() throws {
+        let (server, port) = try start()
+        defer { server.stop() }
+        let response = try HTTPTestClient(port: port).request("GET", "/v1/events?q=%zz")
+        #expect(response.status == 400)
+        #expect(response.header("Content-Type") == "application/problem+json")
+    }
+
+    @Test func gzipAnd304OverTheWire() throws {
+        let (server, port) = try start()
+        defer { server.stop() }
+        let client = try HTTPTestClient(port: port)
+        let compressed = try client.request("GET", "/v1/events?limit=500", headers: ["Accept-Encoding": "gzip"])
+        #expect(compressed.header("Content-Encoding") == "gzip")
+        #expect(Gzip.decompress(compressed.body) == get("/v1/events?limit=500").bodyBytes)
+        let tag = compressed.header("ETag")!
+        let again = try client.request("GET", "/v1/events?limit=500", headers: ["Accept-Encoding": "gzip", "If-None-Match": tag])
+        #expect(again.status == 304 && again.body.isEmpty)
+        #expect(try client.request("GET", "/healthz").status == 200, "the connection is still usable")
+    }
+}
