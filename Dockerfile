@@ -13,6 +13,7 @@ COPY Sources ./Sources
 COPY Tests ./Tests
 COPY bench ./bench
 COPY seeds ./seeds
+COPY docs ./docs
 # The Swift runtime and Foundation are linked in; only C libraries stay dynamic (see ldd in README).
 RUN swift build -c release --static-swift-stdlib --product timeline-server \
  && install -D -m 0755 "$(swift build -c release --show-bin-path)/timeline-server" /out/timeline-server
@@ -25,6 +26,7 @@ RUN apt-get update \
  && useradd --system --uid 10001 --no-create-home --shell /usr/sbin/nologin timeline
 COPY --from=build /out/timeline-server /app/timeline-server
 COPY seeds /app/seeds
+COPY docs/openapi.json /app/docs/openapi.json
 ENV HOST=0.0.0.0 \
     PORT=8080 \
     DATA=/app/seeds
