@@ -9,6 +9,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "timeline-server", targets: ["timeline-server"]),
+        .library(name: "TimelineStore", targets: ["TimelineStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -51,7 +52,11 @@ let package = Package(
         .target(name: "HTTPTestSupport", path: "Tests/HTTPTestSupport"),
         .testTarget(name: "MicroHTTPTests", dependencies: ["MicroHTTP", "HTTPTestSupport"]),
         .testTarget(name: "TimelineStoreTests", dependencies: ["TimelineStore"]),
-        .testTarget(name: "TimelineAPITests", dependencies: ["TimelineAPI", "MicroHTTP", "TimelineStore", "HTTPTestSupport"]),
+        .testTarget(
+            name: "TimelineAPITests",
+            dependencies: ["TimelineAPI", "MicroHTTP", "TimelineStore", "HTTPTestSupport"],
+            exclude: ["Golden"]  // read by path: byte-exact expected responses
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

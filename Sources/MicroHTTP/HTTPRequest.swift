@@ -30,15 +30,17 @@ public struct HTTPRequest: Sendable {
         self.headers = headers
         self.clientAddress = clientAddress
         self.bodyLength = bodyLength
+        // Split on bytes, not Characters: grapheme breaking costs more than the rest of the parse.
         // A fragment is never sent by conforming clients; if one arrives it is not part of the query.
-        let withoutFragment = target.firstIndex(of: "#").map { target[..<$0] } ?? target[...]
-        if let question = withoutFragment.firstIndex(of: "?") {
-            path = try PercentDecoding.decode(withoutFragment[..<question], plusIsSpace: false)
-            let query = withoutFragment[withoutFragment.index(after: question)...]
+        let utf8 = target.utf8
+        let end = utf8.firstIndex(of: UInt8(ascii: "#")) ?? utf8.endIndex
+        if let question = utf8[..<end].firstIndex(of: UInt8(ascii: "?")) {
+            path = try PercentDecoding.decode(target[..<question], plusIsSpace: false)
+            let query = target[utf8.index(after: question)..<end]
             rawQuery = String(query)
             queryItems = try PercentDecoding.queryItems(query)
         } else {
-            path = try PercentDecoding.decode(withoutFragment, plusIsSpace: false)
+            path = try PercentDecoding.decode(target[..<end], plusIsSpace: false)
             rawQuery = ""
             queryItems = []
         }
