@@ -21,8 +21,9 @@ extension HTTPServer {
         public var connectionMemoryLimit: Int = 32 * 1024
         /// Kernel accept queue per listening socket.
         public var listenBacklog: Int32 = 1024
-        /// Bodies are not taken by any route; a body larger than this closes the connection with 413.
-        public var maximumBodySize: Int = 64 * 1024
+        /// Bodies are read and discarded so the responder can answer them (with 413); a body
+        /// larger than this closes the connection without an answer.
+        public var maximumBodySize: Int = 1 << 20
         /// PEM certificate and key: when both are set the server speaks HTTPS only.
         public var tlsCertificatePEM: String?
         public var tlsKeyPEM: String?

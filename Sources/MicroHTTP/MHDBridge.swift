@@ -183,13 +183,10 @@ final class MHDEventLoop: @unchecked Sendable {
             // No route takes a body: count it so the responder can refuse it, and discard it.
             request.bodyLength += uploadSize.pointee
             uploadSize.pointee = 0
-            if request.bodyLength > maximumBodySize {
-                let problem = ProblemDetails(status: .contentTooLarge,
-                                             detail: "request bodies are not accepted here (\(request.bodyLength) bytes sent)",
-                                             instance: request.target)
-                return queue(problem.response(headers: ["Connection": "close"]), on: connection)
-            }
-            return .YES
+            // MHD 0.9.75 refuses to queue a response while a body is still arriving, so a body is
+            // read to its end and answered then (the responder refuses it); past the cap the
+            // connection is closed at once rather than reading more.
+            return request.bodyLength > maximumBodySize ? .NO : .YES
         }
         let response: HTTPResponse
         do {

@@ -23,7 +23,7 @@ enum EventHandlers {
         switch context.format {
         case .geojson:
             // A single event is one Feature, not a collection; unlocated events have a null geometry.
-            var representation = Representation.json(geoFeature(node, geometry: geometry(of: event, in: context.snapshot)),
+            var representation = Representation.json(geoFeature(node, id: .string(event.id), geometry: geometry(of: event, in: context.snapshot)),
                                                      pretty: context.pretty)
             representation.contentType = ResponseFormat.geojson.mediaType
             return representation
@@ -127,7 +127,8 @@ enum EventHandlers {
         event.places.compactMap { snapshot.place(id: $0)?.coordinates }.map { [$0.longitude, $0.latitude] }
     }
 
-    static func geoFeature(_ properties: JSONNode, geometry points: [[Double]]) -> JSONNode {
+    /// An RFC 7946 Feature; its `id` is left out when there is none (it may only be a string or number).
+    static func geoFeature(_ properties: JSONNode, id: JSONNode?, geometry points: [[Double]]) -> JSONNode {
         let geometry: JSONNode
         switch points.count {
         case 0: geometry = .null
@@ -135,8 +136,10 @@ enum EventHandlers {
         default: geometry = .object([("type", .string("MultiPoint")),
                                      ("coordinates", .array(points.map { .array($0.map(JSONNode.double)) }))])
         }
-        return .object([("type", .string("Feature")), ("id", properties["id"] ?? .null), ("geometry", geometry),
-                        ("properties", properties)])
+        var members: [(String, JSONNode)] = [("type", .string("Feature"))]
+        if let id { members.append(("id", id)) }
+        members += [("geometry", geometry), ("properties", properties)]
+        return .object(members)
     }
 }
 

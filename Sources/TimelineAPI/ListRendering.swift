@@ -59,16 +59,8 @@ enum ListRendering {
             for (index, item) in items.enumerated() {
                 let points = index < page.geometries.count ? page.geometries[index] : []
                 guard !points.isEmpty else { continue }
-                let geometry: JSONNode = points.count == 1
-                    ? .object([("type", .string("Point")), ("coordinates", .array(points[0].map(JSONNode.double)))])
-                    : .object([("type", .string("MultiPoint")),
-                               ("coordinates", .array(points.map { .array($0.map(JSONNode.double)) }))])
-                features.append(.object([
-                    ("type", .string("Feature")),
-                    ("id", item["id"] ?? .null),
-                    ("geometry", geometry),
-                    ("properties", item),
-                ]))
+                // The feature id comes from the whole record: `fields=` may have cut it from the properties.
+                features.append(EventHandlers.geoFeature(item, id: page.items[index]["id"], geometry: points))
             }
             let collection = JSONNode.object([
                 ("type", .string("FeatureCollection")),

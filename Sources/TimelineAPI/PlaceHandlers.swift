@@ -15,7 +15,7 @@ enum PlaceHandlers {
             kinds.append(kind)
         }
         let country = query.single("country")
-        if let country, country.utf8.count != 2 || !country.allSatisfy(\.isLetter) {
+        if let country, country.utf8.count != 2 || !country.utf8.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) {
             throw .invalidParameter(name: "country", reason: "\"\(country)\" is not an ISO 3166-1 alpha-2 code")
         }
         let sort = try ActorHandlers.listingSort(query.single("sort"))
@@ -44,7 +44,7 @@ enum PlaceHandlers {
         let node = context.nodes.place(place).selecting(fields)
         if context.format == .geojson {
             let points = place.coordinates.map { [[$0.longitude, $0.latitude]] } ?? []
-            var representation = Representation.json(EventHandlers.geoFeature(node, geometry: points), pretty: context.pretty)
+            var representation = Representation.json(EventHandlers.geoFeature(node, id: .string(place.id), geometry: points), pretty: context.pretty)
             representation.contentType = ResponseFormat.geojson.mediaType
             return representation
         }

@@ -65,7 +65,8 @@ struct RouteContext: Sendable {
     /// `fields=a,b`: the listed top-level fields, each checked against `known`.
     func fields(known: [String]) throws(APIError) -> [String]? {
         guard query.single("fields") != nil else { return nil }
-        let fields = query.list("fields").filter { !$0.isEmpty }
+        var fields: [String] = []
+        for field in query.list("fields") where !field.isEmpty && !fields.contains(field) { fields.append(field) }
         for field in fields where !known.contains(field) {
             throw .invalidParameter(name: "fields", reason: "unknown field \"\(field)\"; fields are: \(known.joined(separator: ", "))")
         }

@@ -87,3 +87,21 @@ import Testing
         }
     }
 }
+
+/// Regressions found by schemathesis and the OpenAPI crawl.
+@Suite struct ContractRegressionTests {
+    @Test func aFieldListedTwiceIsWrittenOnce() {
+        #expect(get("/v1/events/almaty-fighting?fields=id,id,title").text.components(separatedBy: "\"id\"").count == 2)
+    }
+
+    @Test func geoJSONFeaturesKeepTheirIDWhenFieldsCutIt() {
+        #expect(value(get("/v1/places/almaty?format=geojson&fields=name").json, "id") as? String == "almaty")
+        let features = value(get("/v1/places?format=geojson&fields=name").json, "features") as? [[String: Any]] ?? []
+        #expect(!features.isEmpty && features.allSatisfy { $0["id"] is String })
+    }
+
+    @Test func countryMustBeTwoASCIILetters() {
+        #expect(get("/v1/places?country=%C3%A9").status == .badRequest)
+        #expect(get("/v1/places?country=kz").status == .ok)
+    }
+}
