@@ -28,6 +28,9 @@ struct TermIndexBuilder: Sendable {
     private var runStarts: [Int32] = []
     /// Byte ranges of the current text's terms left to `addTerm`.
     private var deferred: [(start: Int32, end: Int32)] = []
+    /// Byte ranges (between ASCII separators) holding non-ASCII bytes, for `TextFolder`.
+    private var deferredNonASCII: [(start: Int32, end: Int32)] = []
+    private var scratch: [UInt8] = []
     private var folder = TextFolder()
 
     mutating func add(_ text: String, at position: Int32) {
@@ -41,15 +44,19 @@ struct TermIndexBuilder: Sendable {
         var tallies = self.tallies
         var occurrences = self.occurrences
         var deferred = self.deferred
+        var deferredNonASCII = self.deferredNonASCII
         self.tallies = []
         self.occurrences = []
         self.deferred = []
+        self.deferredNonASCII = []
         defer {
             self.tallies = tallies
             self.occurrences = occurrences
             self.deferred = deferred
+            self.deferredNonASCII = deferredNonASCII
         }
         deferred.removeAll(keepingCapacity: true)
+        deferredNonASCII.removeAll(keepingCapacity: true)
         // Room for every term the text can hold (a term and a separator take 2 bytes), so
         // the loop writes through a pointer; the unused tail is dropped after.
         let firstNew = occurrences.count
@@ -66,18 +73,27 @@ struct TermIndexBuilder: Sendable {
                             let mask = keys.count - 1
                             var start = 0
                             var packed: UInt64 = 0
+                            var hasNonASCII = false
                             for index in 0...bytes.count {
                                 let folded = index < bytes.count ? byteClasses[Int(bytes[index])] : 0
                                 if folded > 0 && folded < 0x80 {
                                     packed = packed << 8 | UInt64(folded)
                                     continue
                                 }
-                                if folded == TermIndexBuilder.nonASCII { return false }
+                                if folded == TermIndexBuilder.nonASCII {
+                                    hasNonASCII = true
+                                    continue
+                                }
                                 defer {
                                     start = index + 1
                                     packed = 0
+                                    hasNonASCII = false
                                 }
                                 guard index > start else { continue }
+                                guard !hasNonASCII else {
+                                    deferredNonASCII.append((Int32(start), Int32(index)))
+                                    continue
+                                }
                                 guard index - start <= 8 else {
                                     deferred.append((Int32(start), Int32(index)))
                                     continue
@@ -120,7 +136,7 @@ struct TermIndexBuilder: Sendable {
             occurrences = self.occurrences
             return
         }
-        guard !deferred.isEmpty else { return }
+        guard !deferred.isEmpty || !deferredNonASCII.isEmpty else { return }
         self.tallies = tallies
         self.occurrences = occurrences
         tallies = []
@@ -129,6 +145,18 @@ struct TermIndexBuilder: Sendable {
             for (start, end) in deferred {
                 let term = UnsafeBufferPointer(rebasing: bytes[Int(start)..<Int(end)])
                 addTerm(term, packed: term.reduce(0) { $0 << 8 | UInt64($1 | 0x20) }, at: position)
+            }
+            // A run between ASCII separators tokenizes alone as it would in the whole text.
+            for (start, end) in deferredNonASCII {
+                var terms: [String] = []
+                folder.forEachToken(in: String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(start)..<Int(end)]), as: UTF8.self)) { term, _ in
+                    terms.append(term)
+                }
+                for var term in terms {
+                    term.withUTF8 { bytes in
+                        addTerm(bytes, packed: bytes.reduce(0) { $0 << 8 | UInt64($1) }, at: position)
+                    }
+                }
             }
         }
         tallies = self.tallies
@@ -163,12 +191,15 @@ struct TermIndexBuilder: Sendable {
         if bytes.count <= 8 {
             term = shortTerm(packed)
         } else {
-            var folded = [UInt8](bytes)
-            for index in folded.indices { folded[index] = TermTable.lowercased(folded[index]) }
+            var folded = scratch
+            scratch = []
+            folded.removeAll(keepingCapacity: true)
+            for byte in bytes { folded.append(TermTable.lowercased(byte)) }
             let longID = folded.withUnsafeBufferPointer { longTerms.intern($0) }
             if longID == longIDs.count {
                 longIDs.append(newTerm(String(decoding: folded, as: UTF8.self)))
             }
+            scratch = folded
             term = longIDs[Int(longID)]
         }
         if tallies[Int(term)].lastPosition != position {
