@@ -7,9 +7,10 @@ public struct APIOptions: Sendable {
     /// One JSON line per request; nil for none.
     public var accessLog: AccessLog?
     /// When true every response carries an `X-Request-Id` (ours, or the client's safe one);
-    /// when false only a client's own safe id is echoed. Generating one makes each response
-    /// a per-request copy of its headers, so it is on by default only with the access log.
-    public var generateRequestIDs: Bool = false
+    /// when false only a client's own safe id is echoed. Generating one makes each cached
+    /// answer a per-request copy of its headers (the body is still not copied), so a
+    /// deployment that wants the last microsecond can turn it off.
+    public var generateRequestIDs: Bool = true
     /// The OpenAPI document served at /openapi.json, byte for byte.
     public var openAPIDocument: [UInt8] = []
     /// Longest `q` accepted.

@@ -30,8 +30,9 @@ struct ServeCommand: ParsableCommand {
     @Flag(help: "Write one JSON line per request to stderr (env ACCESS_LOG=1).")
     var accessLog: Bool = Environment.string("ACCESS_LOG") == "1"
 
-    @Flag(help: "Give every response an X-Request-Id, generating one when the client sent none (env REQUEST_IDS=1; always on with --access-log).")
-    var requestIDs: Bool = Environment.string("REQUEST_IDS") == "1"
+    @Flag(inversion: .prefixedNo,
+          help: "Give every response an X-Request-Id, generating one when the client sent none (env REQUEST_IDS=0 turns it off; always on with --access-log).")
+    var requestIDs: Bool = Environment.string("REQUEST_IDS") != "0"
 
     @Option(help: "Cache-Control max-age, in seconds, of successful answers (env CACHE_MAX_AGE).")
     var cacheMaxAge: Int = Environment.integer("CACHE_MAX_AGE") ?? 60
