@@ -60,6 +60,8 @@ final class MHDEventLoop: @unchecked Sendable {
     private let responder: any HTTPResponder
     private let maximumBodySize: Int
     private let stopState = Mutex<(requested: Bool, deadline: ContinuousClock.Instant?)>((false, nil))
+    /// Read on every loop pass; the mutex above is taken only once it is set.
+    private let stopRequested = Atomic<Bool>(false)
     let inFlightRequests = Atomic<Int>(0)
 
     init(listenFD: Int32, configuration: HTTPServer.Configuration, connectionLimit: Int,
@@ -123,6 +125,7 @@ final class MHDEventLoop: @unchecked Sendable {
     /// Stop accepting now; let requests in flight finish until `deadline`, then close everything.
     func requestStop(deadline: ContinuousClock.Instant) {
         stopState.withLock { $0 = (true, deadline) }
+        stopRequested.store(true, ordering: .releasing)
         var one: UInt64 = 1
         _ = write(stopEventFD, &one, 8)
     }
@@ -140,7 +143,7 @@ final class MHDEventLoop: @unchecked Sendable {
         ]
         var quiesced = false
         while true {
-            let stop = stopState.withLock { $0 }
+            let stop = stopRequested.load(ordering: .acquiring) ? stopState.withLock { $0 } : (requested: false, deadline: nil)
             if stop.requested && !quiesced {
                 // Stop listening; the socket is ours again to close. Connections already open go on.
                 let listenFD = MHD_quiesce_daemon(daemon)
@@ -191,7 +194,7 @@ final class MHDEventLoop: @unchecked Sendable {
         let response: HTTPResponse
         do {
             let parsed = try HTTPRequest(
-                method: HTTPMethod(rawValue: String(cString: method)),
+                method: MHDEventLoop.method(method),
                 target: request.target,
                 headers: MHDEventLoop.headers(of: connection),
                 clientAddress: MHDEventLoop.clientAddress(of: connection),
@@ -236,8 +239,17 @@ final class MHDEventLoop: @unchecked Sendable {
         }
     }
 
+    /// GET and HEAD without building a String from C (the common case); others as sent.
+    private static func method(_ text: UnsafePointer<CChar>) -> HTTPMethod {
+        if text[0] == 0x47, text[1] == 0x45, text[2] == 0x54, text[3] == 0 { return .get }
+        if text[0] == 0x48, text[1] == 0x45, text[2] == 0x41, text[3] == 0x44, text[4] == 0 { return .head }
+        return HTTPMethod(rawValue: String(cString: text))
+    }
+
     private static func headers(of connection: OpaquePointer) -> HTTPHeaders {
         var fields: [HTTPHeaders.Field] = []
+        // A NULL iterator makes MHD only count the fields, so the array is allocated once.
+        fields.reserveCapacity(Int(MHD_get_connection_values(connection, .HEADER_KIND, nil, nil)))
         withUnsafeMutablePointer(to: &fields) { pointer in
             _ = MHD_get_connection_values(connection, .HEADER_KIND, { context, _, key, value in
                 guard let key else { return .YES }

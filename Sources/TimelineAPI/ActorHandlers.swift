@@ -7,13 +7,7 @@ enum ActorHandlers {
 
     @Sendable static func list(_ context: RouteContext) throws(APIError) -> Representation {
         let query = context.query
-        var kinds: [ActorKind] = []
-        for text in query.list("kind") {
-            guard let kind = ActorKind(rawValue: text.lowercased()) else {
-                throw .invalidParameter(name: "kind", reason: "\"\(text)\" is not one of \(ActorKind.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            kinds.append(kind)
-        }
+        let kinds = try query.cases("kind", of: ActorKind.self)
         let sort = try listingSort(query.single("sort"))
         let limit = try query.integer("limit", in: 1...500) ?? 50
         let fields = try context.fields(known: ResourceNodes.actorFields)

@@ -50,13 +50,7 @@ enum EventHandlers {
             }
             match = value
         }
-        var types: [EventType] = []
-        for text in query.list("type") {
-            guard let type = EventType(rawValue: text.uppercased()) else {
-                throw .invalidParameter(name: "type", reason: "\"\(text)\" is not one of \(EventType.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            if !types.contains(type) { types.append(type) }
-        }
+        let types = try query.cases("type", of: EventType.self, normalise: { $0.uppercased() })
         var sort = EventSort.chronological
         if paged, let text = query.single("sort") {
             guard let value = sortValues.first(where: { $0.0 == text })?.1 else {

@@ -7,13 +7,7 @@ enum PlaceHandlers {
 
     @Sendable static func list(_ context: RouteContext) throws(APIError) -> Representation {
         let query = context.query
-        var kinds: [PlaceKind] = []
-        for text in query.list("kind") {
-            guard let kind = PlaceKind(rawValue: text.lowercased()) else {
-                throw .invalidParameter(name: "kind", reason: "\"\(text)\" is not one of \(PlaceKind.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            kinds.append(kind)
-        }
+        let kinds = try query.cases("kind", of: PlaceKind.self)
         let country = query.single("country")
         if let country, country.utf8.count != 2 || !country.utf8.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) {
             throw .invalidParameter(name: "country", reason: "\"\(country)\" is not an ISO 3166-1 alpha-2 code")

@@ -37,6 +37,21 @@ struct QueryParameters: Sendable {
         items.filter { $0.name == name }.map(\.value)
     }
 
+    /// Every listed value as one of an enumeration's cases, each once, in the order given;
+    /// `normalise` maps what the client sent to the raw value (case-insensitive matching).
+    func cases<Value: RawRepresentable & CaseIterable>(
+        _ name: String, of type: Value.Type, normalise: (String) -> String = { $0.lowercased() }
+    ) throws(APIError) -> [Value] where Value.RawValue == String, Value: Equatable {
+        var values: [Value] = []
+        for text in list(name) {
+            guard let value = Value(rawValue: normalise(text)) else {
+                throw .invalidParameter(name: name, reason: "\"\(text)\" is not one of \(Value.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            if !values.contains(value) { values.append(value) }
+        }
+        return values
+    }
+
     func integer(_ name: String, in range: ClosedRange<Int>) throws(APIError) -> Int? {
         guard let text = single(name) else { return nil }
         guard let value = Int(text), range.contains(value) else {
