@@ -16,6 +16,7 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
 
     public var count: Int { fields.count }
     public var isEmpty: Bool { fields.isEmpty }
+    public var first: Field? { fields.first }
 
     public func makeIterator() -> IndexingIterator<[Field]> { fields.makeIterator() }
 

@@ -63,6 +63,8 @@ final class MHDEventLoop: @unchecked Sendable {
     /// Read on every loop pass; the mutex above is taken only once it is set.
     private let stopRequested = Atomic<Bool>(false)
     let inFlightRequests = Atomic<Int>(0)
+    /// Touched only on this loop's thread.
+    private var stampedClones = StampedResponses()
 
     init(listenFD: Int32, configuration: HTTPServer.Configuration, connectionLimit: Int,
          responder: any HTTPResponder) throws(HTTPServerError) {
@@ -170,6 +172,7 @@ final class MHDEventLoop: @unchecked Sendable {
         // Closes idle keep-alive connections and those past the deadline.
         MHD_stop_daemon(daemon)
         self.daemon = nil
+        stampedClones.removeAll()
     }
 
     // MARK: Request handling (on this loop's thread)
@@ -191,10 +194,16 @@ final class MHDEventLoop: @unchecked Sendable {
             // connection is closed at once rather than reading more.
             return request.bodyLength > maximumBodySize ? .NO : .YES
         }
+        let methodValue = MHDEventLoop.method(method)
+        let head = RequestHead(method: methodValue, target: request.target, bodyLength: request.bodyLength,
+                               fields: .connection(connection))
+        if let quick = responder.quickResponse(to: head) {
+            return queue(quick, on: connection)
+        }
         let response: HTTPResponse
         do {
             let parsed = try HTTPRequest(
-                method: MHDEventLoop.method(method),
+                method: methodValue,
                 target: request.target,
                 headers: MHDEventLoop.headers(of: connection),
                 clientAddress: MHDEventLoop.clientAddress(of: connection),
@@ -212,6 +221,10 @@ final class MHDEventLoop: @unchecked Sendable {
         case .prepared(let prepared) where response.headers.isEmpty:
             return MHD_queue_response(connection, status, prepared.handle.pointer)
         case .prepared(let prepared):
+            // One extra header (a request id): stamped into this loop's clone, no response built.
+            if response.headers.count == 1, let stamped = stampedClones.stamp(prepared, with: response.headers.first!) {
+                return MHD_queue_response(connection, status, stamped)
+            }
             let mhdResponse = MHDResponseHandle.makeResponse(body: prepared.body)
             MHDResponseHandle.add(prepared.headers, to: mhdResponse)
             MHDResponseHandle.add(response.headers, to: mhdResponse)
@@ -278,6 +291,106 @@ final class MHDEventLoop: @unchecked Sendable {
             }
         default:
             return nil
+        }
+    }
+}
+
+// MARK: - Prepared responses with one per-request header
+
+/// Prepared responses that carry one more header whose value changes with every request
+/// (a request id), sent without building a libmicrohttpd response per request.
+///
+/// libmicrohttpd 0.9.75 has no per-connection headers, and a response made per request
+/// costs about thirty allocations (one per header name and value). Instead each loop keeps,
+/// per prepared response, header name and value length, one clone of the response with that
+/// header added, and overwrites the value's bytes in place before queueing it.
+///
+/// Why this is safe: the clone is used by this loop's thread alone, and libmicrohttpd copies
+/// the header block into the connection's write buffer right after the access handler
+/// returns, in the same `MHD_connection_handle_idle` pass (connection.c of 0.9.75:
+/// `MHD_CONNECTION_FULL_REQ_RECEIVED` calls the handler, then `MHD_CONNECTION_START_REPLY`
+/// runs `build_header_response`), before this thread handles any other request. Afterwards
+/// only the body is read (footers exist only for chunked responses, which these are not).
+/// The stored value is libmicrohttpd's own `strdup` of the placeholder, and it is overwritten
+/// with exactly as many bytes, all visible ASCII, so it stays a valid header value.
+struct StampedResponses {
+    private struct Key: Hashable {
+        let response: ObjectIdentifier
+        let name: String
+        let valueLength: Int
+    }
+
+    private struct Clone {
+        let prepared: PreparedResponse // keeps the ObjectIdentifier from being reused
+        let pointer: OpaquePointer
+        let value: UnsafeMutablePointer<CChar>
+    }
+
+    /// Bounds the clones one loop keeps; past it they are all dropped and made again as needed.
+    static let capacity = 256
+    private var clones: [Key: Clone] = [:]
+
+    /// The clone of `prepared` with `field` added, ready to queue; nil when `field`'s value
+    /// cannot be stamped in place (empty, too long, or not visible ASCII).
+    mutating func stamp(_ prepared: PreparedResponse, with field: HTTPHeaders.Field) -> OpaquePointer? {
+        var value = field.value
+        return value.withUTF8 { bytes -> OpaquePointer? in
+            guard (1...256).contains(bytes.count), bytes.allSatisfy({ $0 >= 0x21 && $0 <= 0x7E }) else { return nil }
+            let key = Key(response: ObjectIdentifier(prepared), name: field.name, valueLength: bytes.count)
+            let clone: Clone
+            if let existing = clones[key] {
+                clone = existing
+            } else {
+                guard let made = StampedResponses.makeClone(of: prepared, name: field.name, valueLength: bytes.count) else {
+                    return nil
+                }
+                if clones.count >= StampedResponses.capacity { removeAll() }
+                clones[key] = made
+                clone = made
+            }
+            UnsafeMutableRawPointer(clone.value).copyMemory(from: bytes.baseAddress!, byteCount: bytes.count)
+            return clone.pointer
+        }
+    }
+
+    private static func makeClone(of prepared: PreparedResponse, name: String, valueLength: Int) -> Clone? {
+        let pointer = MHDResponseHandle.makeResponse(body: prepared.body)
+        MHDResponseHandle.add(prepared.headers, to: pointer)
+        guard MHD_add_response_header(pointer, name, String(repeating: "0", count: valueLength)) == .YES,
+              let stored = MHD_get_response_header(pointer, name), strlen(stored) == valueLength
+        else {
+            MHD_destroy_response(pointer)
+            return nil
+        }
+        return Clone(prepared: prepared, pointer: pointer, value: UnsafeMutablePointer(mutating: stored))
+    }
+
+    /// Drops this loop's references; responses still queued on connections live on in
+    /// libmicrohttpd's reference count until sent.
+    mutating func removeAll() {
+        for clone in clones.values { MHD_destroy_response(clone.pointer) }
+        clones.removeAll()
+    }
+}
+
+// MARK: - Header fields in place
+
+extension RequestHead {
+    /// Walks libmicrohttpd's parsed header fields without copying them.
+    static func forEachField(of connection: OpaquePointer,
+                             _ body: (UnsafeRawBufferPointer, UnsafeRawBufferPointer) -> Bool) {
+        typealias Visitor = (UnsafeRawBufferPointer, UnsafeRawBufferPointer) -> Bool
+        withoutActuallyEscaping(body) { visitor in
+            var visitor: Visitor = visitor
+            withUnsafeMutablePointer(to: &visitor) { pointer in
+                _ = MHD_get_connection_values_n(connection, .HEADER_KIND, { context, _, key, keySize, value, valueSize in
+                    guard let context, let key else { return .YES }
+                    let visit = context.assumingMemoryBound(to: Visitor.self).pointee
+                    let name = UnsafeRawBufferPointer(start: key, count: keySize)
+                    let valueBytes = UnsafeRawBufferPointer(start: value, count: value == nil ? 0 : valueSize)
+                    return visit(name, valueBytes) ? .YES : .NO
+                }, pointer)
+            }
         }
     }
 }

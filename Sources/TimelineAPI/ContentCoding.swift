@@ -19,3 +19,28 @@ enum ContentCoding {
         return (gzipQuality ?? anyQuality ?? 0) > 0
     }
 }
+
+extension ContentCoding {
+    /// The same decision read straight from the header's bytes, for the lists clients send
+    /// most ("gzip", "gzip, deflate, br", "*"). Nil when an element has parameters (a q-value),
+    /// which only `acceptsGzip(_:)` reads.
+    static func acceptsGzip(bytes: UnsafeRawBufferPointer) -> Bool? {
+        var accepts = false
+        var start = 0
+        while start <= bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != UInt8(ascii: ",") { end += 1 }
+            var first = start, last = end
+            while first < last, bytes[first] == 0x20 || bytes[first] == 0x09 { first += 1 }
+            while last > first, bytes[last - 1] == 0x20 || bytes[last - 1] == 0x09 { last -= 1 }
+            let coding = UnsafeRawBufferPointer(rebasing: bytes[first..<last])
+            if coding.contains(UInt8(ascii: ";")) { return nil }
+            if coding.equalsIgnoringASCIICase("gzip") || coding.equalsIgnoringASCIICase("x-gzip")
+                || coding.equalsIgnoringASCIICase("*") {
+                accepts = true
+            }
+            start = end + 1
+        }
+        return accepts
+    }
+}

@@ -11,7 +11,8 @@ public final class TimelineAPI: HTTPResponder {
     let router: Router
     let metrics: APIMetrics
     private let requestIDs = RequestID()
-    private let state: Mutex<APIState>
+    /// The state answers come from, with its quick answers (keyed by exact request target).
+    private let state: Mutex<(api: APIState, quickAnswers: [String: QuickAnswer])>
     private let lastReload = Mutex<ReloadOutcome?>(nil)
 
     /// Headers on every response: any origin may read, and see the headers that matter.
@@ -25,20 +26,22 @@ public final class TimelineAPI: HTTPResponder {
         self.options = options
         router = Router(routes: TimelineAPI.routes)
         metrics = APIMetrics(routeLabels: router.routes.map(\.template) + ["unmatched"])
+        // Warming answers requests, which needs `self` whole: a cacheless placeholder state first.
+        state = Mutex((api: APIState(snapshot: snapshot, cacheBytes: 0), quickAnswers: [:]))
         let initial = APIState(snapshot: snapshot, cacheBytes: options.responseCacheBytes)
-        state = Mutex(initial)
-        warm(initial)
+        let quickAnswers = warm(initial)
+        state.withLock { $0 = (initial, quickAnswers) }
     }
 
     /// The snapshot being served now.
-    public var snapshot: TimelineSnapshot { state.withLock { $0.snapshot } }
+    public var snapshot: TimelineSnapshot { state.withLock { $0.api.snapshot } }
 
     /// Serves `snapshot` from now on. The new state (with its hot answers already encoded)
     /// replaces the old in one step; requests already running finish on the old one.
     public func replaceSnapshot(_ snapshot: TimelineSnapshot) {
         let next = APIState(snapshot: snapshot, cacheBytes: options.responseCacheBytes)
-        warm(next)
-        state.withLock { $0 = next }
+        let quickAnswers = warm(next)
+        state.withLock { $0 = (next, quickAnswers) }
         lastReload.withLock { $0 = ReloadOutcome(at: AccessLog.timestamp(), succeeded: true, problems: []) }
     }
 
@@ -55,33 +58,31 @@ public final class TimelineAPI: HTTPResponder {
         let started = ContinuousClock.now
         metrics.inFlight.add(1, ordering: .relaxed)
         defer { metrics.inFlight.subtract(1, ordering: .relaxed) }
-        let current = state.withLock { $0 }
+        let current = state.withLock { $0.api }
         var routeIndex = router.routes.count
         var response: HTTPResponse
         do throws(APIError) {
-            response = try answer(request, state: current, routeIndex: &routeIndex)
+            var representation: CachedRepresentation?
+            response = try answer(request, state: current, routeIndex: &routeIndex, representation: &representation)
         } catch {
             var headers: HTTPHeaders = ["Cache-Control": "no-store"]
             if case .methodNotAllowed = error { headers.add("Allow", Router.allowHeader) }
             response = error.problem(instance: request.path).response(headers: headers)
         }
 
-        var extra: HTTPHeaders = [:]
         var requestID: String?
         if let sent = request.headers["X-Request-Id"], RequestID.isSafe(sent) {
             requestID = sent
         } else if options.generateRequestIDs || options.accessLog != nil {
             requestID = requestIDs.next()
         }
-        if let requestID { extra.add("X-Request-Id", requestID) }
         // Prepared answers carry the CORS headers already; responses built per request may not.
         if case .prepared = response.body {} else if !response.headers.contains("Access-Control-Allow-Origin") {
             for (name, value) in TimelineAPI.corsHeaders { response.headers.add(name, value) }
         }
-        for field in extra { response.headers.add(field.name, field.value) }
+        if let requestID { response.headers.add("X-Request-Id", requestID) }
 
-        let elapsed = (ContinuousClock.now - started).components
-        let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+        let seconds = TimelineAPI.seconds(since: started)
         metrics.record(route: routeIndex, status: response.status.rawValue, seconds: seconds)
         if let log = options.accessLog {
             let label = routeIndex < router.routes.count ? router.routes[routeIndex].template : "unmatched"
@@ -91,7 +92,32 @@ public final class TimelineAPI: HTTPResponder {
         return response
     }
 
-    private func answer(_ request: HTTPRequest, state: APIState, routeIndex: inout Int) throws(APIError) -> HTTPResponse {
+    /// The prepared answer to an exact hot target (`/v1/events`, `/openapi.json`, …) straight
+    /// from the request head: no target decoding, no header copies, no cache lookup. It is the
+    /// answer `respond(to:)` gives the same request, headers and all (RouteQuickAnswerTests
+    /// compares them); anything it cannot decide exactly from the head goes the full way.
+    public func quickResponse(to head: RequestHead) -> HTTPResponse? {
+        guard head.method.isGetOrHead, head.bodyLength == 0, options.accessLog == nil else { return nil }
+        let started = ContinuousClock.now
+        guard let quick = state.withLock({ $0.quickAnswers[head.target] }),
+              let prepared = quick.variant(for: head) else { return nil }
+        metrics.inFlight.add(1, ordering: .relaxed)
+        defer { metrics.inFlight.subtract(1, ordering: .relaxed) }
+        var response = HTTPResponse.prepared(prepared)
+        if options.generateRequestIDs { response.headers.add("X-Request-Id", requestIDs.next()) }
+        metrics.record(route: quick.routeIndex, status: prepared.status.rawValue, seconds: TimelineAPI.seconds(since: started))
+        return response
+    }
+
+    private static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let elapsed = (ContinuousClock.now - start).components
+        return Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+    }
+
+    /// The answer to `request`; `routeIndex` is set once a route matches, and `representation`
+    /// to the cached answer the response is made from, if it is one.
+    private func answer(_ request: HTTPRequest, state: APIState, routeIndex: inout Int,
+                        representation: inout CachedRepresentation?) throws(APIError) -> HTTPResponse {
         if request.bodyLength > 0 { throw .bodyNotAllowed(length: request.bodyLength) }
         guard let (index, pathParameters) = router.route(for: request.path) else { throw .notFound(path: request.path) }
         routeIndex = index
@@ -144,6 +170,7 @@ public final class TimelineAPI: HTTPResponder {
                                          datasetVersion: state.snapshot.version)
             if route.cacheable { state.cache.insert(entry, for: key) }
         }
+        representation = entry
 
         let useGzip = entry.gzip != nil && ContentCoding.acceptsGzip(request.headers.combinedValue(of: "Accept-Encoding"))
         let tag = useGzip ? entry.gzipTag! : entry.plainTag
@@ -157,11 +184,19 @@ public final class TimelineAPI: HTTPResponder {
 
     /// Encodes the answers most clients ask for first, so that they are ready before the
     /// first request: the default pages of the hot collections and the OpenAPI document.
-    private func warm(_ state: APIState) {
+    /// They become the quick answers of `state`.
+    private func warm(_ state: APIState) -> [String: QuickAnswer] {
+        var quickAnswers: [String: QuickAnswer] = [:]
         for target in ["/v1/events", "/v1/actors", "/v1/places", "/v1/timeline", "/openapi.json", "/"] {
             guard let request = try? HTTPRequest(method: .get, target: target) else { continue }
-            var ignored = 0
-            _ = try? answer(request, state: state, routeIndex: &ignored)
+            var routeIndex = router.routes.count
+            var representation: CachedRepresentation?
+            _ = try? answer(request, state: state, routeIndex: &routeIndex, representation: &representation)
+            guard let representation else { continue }
+            let route = router.routes[routeIndex]
+            quickAnswers[target] = QuickAnswer(routeIndex: routeIndex, representation: representation,
+                                               negotiatedMediaType: route.formats.first?.mediaType)
         }
+        return quickAnswers
     }
 }

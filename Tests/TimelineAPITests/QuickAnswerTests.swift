@@ -1,0 +1,115 @@
+import MicroHTTP
+import Testing
+@testable import TimelineAPI
+
+/// The quick path (`quickResponse(to:)`, answered from the request head) must give exactly
+/// what the full path (`respond(to:)`) gives, and must step aside whenever it cannot.
+@Suite struct QuickAnswerTests {
+    static let hotTargets = ["/v1/events", "/v1/actors", "/v1/places", "/v1/timeline", "/openapi.json", "/"]
+
+    /// Header sets clients really send; the quick path must answer every one of them.
+    static let commonHeaders: [HTTPHeaders] = [
+        [:],
+        ["Host": "localhost:8080"],
+        ["Host": "localhost", "User-Agent": "curl/7.88.1", "Accept": "*/*"],
+        ["Accept": "application/json"],
+        ["Accept-Encoding": "gzip"],
+        ["Accept-Encoding": "gzip, deflate, br"],
+        ["Accept-Encoding": "br"],
+        ["Accept-Encoding": "*"],
+        ["Accept-Encoding": ""],
+        ["ACCEPT": "*/*", "accept-encoding": "GZIP"],
+    ]
+
+    /// Header sets whose answer depends on more than the quick path reads.
+    static let fullPathHeaders: [HTTPHeaders] = [
+        ["If-None-Match": "*"],
+        ["X-Request-Id": "client-chosen-1"],
+        ["Accept": "text/csv"],
+        ["Accept": "application/json;q=0.5, text/csv"],
+        ["Accept-Encoding": "gzip;q=0"],
+        HTTPHeaders([(name: "Accept-Encoding", value: "gzip"), (name: "accept-encoding", value: "br")]),
+        HTTPHeaders([(name: "Accept", value: "*/*"), (name: "Accept", value: "text/csv")]),
+    ]
+
+    @Test(arguments: hotTargets)
+    func quickAnswersEqualTheFullPath(target: String) throws {
+        for method in [HTTPMethod.get, .head] {
+            for headers in QuickAnswerTests.commonHeaders {
+                let quick = try #require(sharedAPI.quickResponse(to: RequestHead(method: method, target: target, headers: headers)),
+                                         "\(method) \(target) \(Array(headers))")
+                let full = get(target, headers: headers, method: method)
+                #expect(quick.status == full.status)
+                #expect(quick.bodyBytes == full.bodyBytes, "\(target) \(Array(headers))")
+                #expect(withoutRequestID(quick.allHeaders) == withoutRequestID(full.allHeaders), "\(target) \(Array(headers))")
+                #expect(quick.allHeaders["X-Request-Id"] != nil)
+            }
+        }
+    }
+
+    @Test func gzipIsChosenAsTheFullPathChoosesIt() throws {
+        let gzip = try #require(sharedAPI.quickResponse(to: RequestHead(method: .get, target: "/v1/events",
+                                                                         headers: ["Accept-Encoding": "gzip, deflate"])))
+        #expect(gzip.allHeaders["Content-Encoding"] == "gzip")
+        let plain = try #require(sharedAPI.quickResponse(to: RequestHead(method: .get, target: "/v1/events",
+                                                                          headers: ["Accept-Encoding": "br"])))
+        #expect(plain.allHeaders["Content-Encoding"] == nil)
+    }
+
+    @Test(arguments: fullPathHeaders)
+    func headsItCannotDecideGoTheFullWay(headers: HTTPHeaders) {
+        #expect(sharedAPI.quickResponse(to: RequestHead(method: .get, target: "/v1/events", headers: headers)) == nil)
+    }
+
+    @Test func onlyExactHotTargetsWithoutBodiesAreQuick() {
+        for target in ["/v1/events?limit=5", "/v1/events/", "/v1/events?", "/V1/events", "/v1/events/kazakhstan-unrest", "/metrics", "/healthz"] {
+            #expect(sharedAPI.quickResponse(to: RequestHead(method: .get, target: target)) == nil, "\(target)")
+        }
+        #expect(sharedAPI.quickResponse(to: RequestHead(method: .post, target: "/v1/events")) == nil)
+        #expect(sharedAPI.quickResponse(to: RequestHead(method: .options, target: "/v1/events")) == nil)
+        #expect(sharedAPI.quickResponse(to: RequestHead(method: .get, target: "/v1/events", bodyLength: 3)) == nil)
+    }
+
+    @Test func quickAnswersAreCountedInMetrics() throws {
+        let api = makeAPI()
+        for _ in 0..<3 { _ = api.quickResponse(to: RequestHead(method: .get, target: "/v1/events")) }
+        let metrics = get("/metrics", api: api).text
+        #expect(metrics.contains(#"timeline_http_requests_total{route="/v1/events",status="200"} 3"#), "\(metrics.prefix(600))")
+    }
+
+    @Test func generatedRequestIDsCanBeTurnedOff() throws {
+        var options = APIOptions()
+        options.generateRequestIDs = false
+        let api = makeAPI(options: options)
+        let quick = try #require(api.quickResponse(to: RequestHead(method: .get, target: "/v1/events")))
+        #expect(quick.headers.isEmpty)
+        #expect(quick.allHeaders["X-Request-Id"] == nil)
+    }
+
+    @Test func anAccessLogSendsEveryRequestTheFullWay() {
+        var options = APIOptions()
+        options.accessLog = AccessLog(fileDescriptor: -1)
+        #expect(makeAPI(options: options).quickResponse(to: RequestHead(method: .get, target: "/v1/events")) == nil)
+    }
+
+    private func withoutRequestID(_ headers: HTTPHeaders) -> [String] {
+        var headers = headers
+        headers.remove("X-Request-Id")
+        return headers.map { "\($0.name.lowercased()): \($0.value)" }
+    }
+}
+
+@Suite struct ContentCodingBytesTests {
+    /// Where the byte reader decides, it decides as the full parser does.
+    @Test(arguments: ["gzip", "GZip", "x-gzip", "*", "br", "", " ", ",", "gzip, deflate, br", "deflate,br,gzip",
+                      " gzip ,br", "identity", "gzip;q=0", "br;q=1, gzip;q=0.5", "gzipx", "\tgzip\t"])
+    func agreesWithTheFullParser(header: String) {
+        var copy = header
+        let fromBytes = copy.withUTF8 { ContentCoding.acceptsGzip(bytes: UnsafeRawBufferPointer($0)) }
+        if header.contains(";") {
+            #expect(fromBytes == nil)
+        } else {
+            #expect(fromBytes == ContentCoding.acceptsGzip(header), "\(header)")
+        }
+    }
+}
