@@ -63,8 +63,9 @@ final class MHDEventLoop: @unchecked Sendable {
     /// Read on every loop pass; the mutex above is taken only once it is set.
     private let stopRequested = Atomic<Bool>(false)
     let inFlightRequests = Atomic<Int>(0)
-    /// Touched only on this loop's thread.
+    /// Touched only on this loop's thread, as is the next.
     private var stampedClones = StampedResponses()
+    fileprivate var requestContexts = RequestContextPool()
 
     init(listenFD: Int32, configuration: HTTPServer.Configuration, connectionLimit: Int,
          responder: any HTTPResponder) throws(HTTPServerError) {
@@ -401,11 +402,30 @@ extension RequestHead {
 /// there is the raw target (with its query, undecoded) available. Handed to MHD as the
 /// request's context pointer and released in the request-completed callback.
 private final class RequestContext {
-    let target: String
+    var target: String
     var sawFirstCall = false
     var bodyLength = 0
 
     init(target: String) { self.target = target }
+}
+
+/// Contexts of finished requests, reused by the next ones so that a request costs no
+/// allocation of its own here. Touched only on its loop's thread.
+private struct RequestContextPool {
+    private var idle: [RequestContext] = []
+
+    mutating func take(target: String) -> RequestContext {
+        guard let context = idle.popLast() else { return RequestContext(target: target) }
+        context.target = target
+        context.sawFirstCall = false
+        context.bodyLength = 0
+        return context
+    }
+
+    /// Keeps at most as many as were ever in flight at once, up to a bound.
+    mutating func give(back context: RequestContext) {
+        if idle.count < 4096 { idle.append(context) }
+    }
 }
 
 // MARK: - C callbacks
@@ -414,7 +434,7 @@ private let onRequestStart: @convention(c) (UnsafeMutableRawPointer?, UnsafePoin
     -> UnsafeMutableRawPointer? = { context, uri, _ in
         let loop = Unmanaged<MHDEventLoop>.fromOpaque(context!).takeUnretainedValue()
         loop.inFlightRequests.add(1, ordering: .relaxed)
-        let request = RequestContext(target: uri.map { String(cString: $0) } ?? "/")
+        let request = loop.requestContexts.take(target: uri.map { String(cString: $0) } ?? "/")
         return Unmanaged.passRetained(request).toOpaque() // released in onRequestCompleted
     }
 
@@ -422,9 +442,10 @@ private let onRequestCompleted: @convention(c) (UnsafeMutableRawPointer?, Opaque
                                                 UnsafeMutablePointer<UnsafeMutableRawPointer?>?,
                                                 MHD_RequestTerminationCode) -> Void = { context, _, requestContext, _ in
     guard let slot = requestContext, let pointer = slot.pointee else { return }
-    Unmanaged<RequestContext>.fromOpaque(pointer).release() // the retain made in onRequestStart
-    slot.pointee = nil
     let loop = Unmanaged<MHDEventLoop>.fromOpaque(context!).takeUnretainedValue()
+    // Balances the retain made in onRequestStart; the pool keeps the context for the next request.
+    loop.requestContexts.give(back: Unmanaged<RequestContext>.fromOpaque(pointer).takeRetainedValue())
+    slot.pointee = nil
     loop.inFlightRequests.subtract(1, ordering: .releasing)
 }
 

@@ -25,8 +25,24 @@ final class RequestID: Sendable {
         }
     }
 
+    /// `<prefix>-<counter in hex>`. Written byte by byte rather than interpolated: up to 15
+    /// bytes (the first 16^6 ids) it is then a small string, which needs no allocation.
     func next() -> String {
-        let number = counter.add(1, ordering: .relaxed).newValue
-        return "\(prefix)-\(String(number, radix: 16))"
+        var number = counter.add(1, ordering: .relaxed).newValue
+        var digits = 1
+        while number >> (4 * UInt64(digits)) != 0 && digits < 16 { digits += 1 }
+        let prefixBytes = prefix.utf8
+        return String(unsafeUninitializedCapacity: prefixBytes.count + 1 + digits) { buffer in
+            var index = 0
+            for byte in prefixBytes { buffer[index] = byte; index += 1 }
+            buffer[index] = UInt8(ascii: "-")
+            for position in stride(from: index + digits, to: index, by: -1) {
+                buffer[position] = RequestID.hexDigits[Int(number & 0xF)]
+                number >>= 4
+            }
+            return index + 1 + digits
+        }
     }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 }
