@@ -66,6 +66,7 @@ final class MHDEventLoop: @unchecked Sendable {
     /// Touched only on this loop's thread, as is the next.
     private var stampedClones = StampedResponses()
     fileprivate var requestContexts = RequestContextPool()
+    private let rawFields = RawFieldBuffer()
 
     init(listenFD: Int32, configuration: HTTPServer.Configuration, connectionLimit: Int,
          responder: any HTTPResponder) throws(HTTPServerError) {
@@ -197,7 +198,7 @@ final class MHDEventLoop: @unchecked Sendable {
         }
         let methodValue = MHDEventLoop.method(method)
         let head = RequestHead(method: methodValue, target: request.target, bodyLength: request.bodyLength,
-                               fields: .connection(connection))
+                               fields: .raw(rawFields.gather(from: connection)))
         if let quick = responder.quickResponse(to: head) {
             return queue(quick, on: connection)
         }
@@ -376,23 +377,42 @@ struct StampedResponses {
 
 // MARK: - Header fields in place
 
-extension RequestHead {
-    /// Walks libmicrohttpd's parsed header fields without copying them.
-    static func forEachField(of connection: OpaquePointer,
-                             _ body: (UnsafeRawBufferPointer, UnsafeRawBufferPointer) -> Bool) {
-        typealias Visitor = (UnsafeRawBufferPointer, UnsafeRawBufferPointer) -> Bool
-        withoutActuallyEscaping(body) { visitor in
-            var visitor: Visitor = visitor
-            withUnsafeMutablePointer(to: &visitor) { pointer in
-                _ = MHD_get_connection_values_n(connection, .HEADER_KIND, { context, _, key, keySize, value, valueSize in
-                    guard let context, let key else { return .YES }
-                    let visit = context.assumingMemoryBound(to: Visitor.self).pointee
-                    let name = UnsafeRawBufferPointer(start: key, count: keySize)
-                    let valueBytes = UnsafeRawBufferPointer(start: value, count: value == nil ? 0 : valueSize)
-                    return visit(name, valueBytes) ? .YES : .NO
-                }, pointer)
-            }
+/// Gathers a connection's header fields as pointers into libmicrohttpd's memory, into one
+/// buffer reused for every request of a loop: reading them this way allocates nothing.
+/// Touched only on its loop's thread.
+final class RawFieldBuffer {
+    private var storage: UnsafeMutablePointer<RequestHead.RawField>
+    private var capacity = 32
+    private var count = 0
+
+    init() { storage = .allocate(capacity: capacity) }
+
+    deinit { storage.deallocate() }
+
+    /// The fields of `connection`, valid until the next call and while the request lasts.
+    func gather(from connection: OpaquePointer) -> UnsafeBufferPointer<RequestHead.RawField> {
+        count = 0
+        let context = Unmanaged.passUnretained(self).toOpaque() // used only during the call
+        _ = MHD_get_connection_values_n(connection, .HEADER_KIND, { context, _, key, keySize, value, valueSize in
+            guard let context, let key else { return .YES }
+            let buffer = Unmanaged<RawFieldBuffer>.fromOpaque(context).takeUnretainedValue()
+            buffer.append(RequestHead.RawField(name: UnsafeRawBufferPointer(start: key, count: keySize),
+                                               value: UnsafeRawBufferPointer(start: value, count: value == nil ? 0 : valueSize)))
+            return .YES
+        }, context)
+        return UnsafeBufferPointer(start: storage, count: count)
+    }
+
+    private func append(_ field: RequestHead.RawField) {
+        if count == capacity {
+            let larger = UnsafeMutablePointer<RequestHead.RawField>.allocate(capacity: capacity * 2)
+            larger.moveInitialize(from: storage, count: count)
+            storage.deallocate()
+            storage = larger
+            capacity *= 2
         }
+        (storage + count).initialize(to: field)
+        count += 1
     }
 }
 

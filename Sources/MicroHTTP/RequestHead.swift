@@ -6,9 +6,15 @@
 /// responder may first look at the head and answer from it (`HTTPResponder.quickResponse`).
 /// A head is only valid during that call: its fields may point into the connection's memory.
 public struct RequestHead {
+    /// One header field as the transport parsed it, pointing into the connection's memory.
+    struct RawField {
+        var name: UnsafeRawBufferPointer
+        var value: UnsafeRawBufferPointer
+    }
+
     enum FieldSource {
-        /// libmicrohttpd's parsed fields of a connection, read in place (MHDBridge.swift).
-        case connection(OpaquePointer)
+        /// The connection's parsed fields, gathered in place by the transport (MHDBridge.swift).
+        case raw(UnsafeBufferPointer<RawField>)
         /// Fields already copied into an `HTTPHeaders`, for tests and in-process callers.
         case headers(HTTPHeaders)
     }
@@ -35,8 +41,8 @@ public struct RequestHead {
     /// until it returns false. The buffers are only valid inside `body`.
     public func forEachField(_ body: (_ name: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer) -> Bool) {
         switch fields {
-        case .connection(let connection):
-            RequestHead.forEachField(of: connection, body)
+        case .raw(let fields):
+            for field in fields where !body(field.name, field.value) { return }
         case .headers(let headers):
             for field in headers {
                 var name = field.name, value = field.value
