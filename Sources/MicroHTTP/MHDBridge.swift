@@ -201,7 +201,9 @@ final class MHDEventLoop: @unchecked Sendable {
                 bodyLength: request.bodyLength)
             response = responder.respond(to: parsed)
         } catch {
-            response = ProblemDetails(status: .badRequest, detail: error.description, instance: request.target).response()
+            // Close after answering: nothing more on a connection that sent a malformed request is trusted.
+            response = ProblemDetails(status: .badRequest, detail: error.description, instance: request.target)
+                .response(headers: ["Connection": "close"])
         }
         return queue(response, on: connection)
     }
