@@ -1,5 +1,5 @@
-/// Why a request was refused before any responder ran. Reported to the client as a 400, on a
-/// connection the server then closes: after a malformed request, nothing more on it is trusted.
+/// Why a request was refused before any responder ran. Reported to the client as a 400; after
+/// a `.header` error the server also closes the connection (see `closesConnection`).
 public enum HTTPRequestError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A malformed or forbidden percent-escape in the target.
     case escape(PercentDecodingError)
@@ -7,6 +7,13 @@ public enum HTTPRequestError: Error, Equatable, Sendable, CustomStringConvertibl
     case target(String)
     /// Header fields whose framing cannot be trusted (RFC 9112 §3.2, §5.1, §6.1; RFC 9110 §5.5).
     case header(String)
+
+    /// True when what follows on the connection cannot be trusted to be framed as the client
+    /// meant (e.g. Content-Length with Transfer-Encoding): the answer then closes the connection.
+    /// A bad target or escape leaves the framing intact, and keep-alive goes on.
+    public var closesConnection: Bool {
+        if case .header = self { true } else { false }
+    }
 
     public var description: String {
         switch self {

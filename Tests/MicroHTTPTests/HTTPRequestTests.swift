@@ -14,7 +14,7 @@ import Testing
         #expect(try HTTPRequest(method: .get, target: "/a+b").path == "/a+b")
     }
 
-    @Test func refusesTargetsThatAreNotOriginForm() {
+    @Test func refusesTargetsThatAreNotOriginForm() throws {
         for target in ["*", "healthz", "", "http://x/healthz", "/a b", "/a\u{1}", "/q=\u{FFFD}"] {
             #expect(throws: HTTPRequestError.self) { try HTTPRequest(method: .get, target: target) }
         }
