@@ -163,11 +163,15 @@ class RSSSampler(threading.Thread):
         self.samples: list = []  # (seconds since start, KiB)
         self.finished = threading.Event()
         self.started_at = time.monotonic()
+        self.open_files: list = []  # open files of the server at each sample
+        self.listen_queue: list = []  # connections waiting in its listen queues at each sample
 
     def run(self):
         while not self.finished.is_set():
             try:
                 self.samples.append((time.monotonic() - self.started_at, self.server.rss_kib()))
+                self.open_files.append(self.server.open_files())
+                self.listen_queue.append(listen_queue(self.server.port))
             except (OSError, KeyError):
                 return
             self.finished.wait(self.interval)
@@ -192,6 +196,13 @@ def get(port: int, path: str, headers: str = "", timeout=5.0):
             data += chunk
     match = re.match(rb"HTTP/1\.[01] (\d{3}) ", data)
     return (int(match.group(1)) if match else 0), time.monotonic() - started, data
+
+
+def listen_queue(port: int) -> int:
+    """Connections accepted by the kernel but not yet by the server, summed over the listening
+    sockets of the port (Recv-Q of `ss -ltn` is the current accept-queue length)."""
+    output = subprocess.run(["ss", "-Hltn", f"sport = :{port}"], capture_output=True, text=True).stdout
+    return sum(int(line.split()[1]) for line in output.splitlines() if line.strip())
 
 
 def closed_by_server(connection: socket.socket) -> bool:
