@@ -8,6 +8,7 @@ import os
 import re
 import resource
 import select
+import shutil
 import signal
 import socket
 import subprocess
@@ -63,6 +64,12 @@ def arguments(description: str, time_limit: int, extra=None) -> argparse.Namespa
     signal.signal(signal.SIGALRM, expired)
     signal.alarm(time_limit)
     return args
+
+
+def require(tool: str, package: str) -> None:
+    """Stops with a clear message when a tool the script needs is not installed."""
+    if shutil.which(tool) is None:
+        raise SystemExit(f"FAIL: {tool} is not installed (apt-get install {package})")
 
 
 def spawn(command: list, **kwargs) -> subprocess.Popen:
