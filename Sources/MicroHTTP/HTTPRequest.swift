@@ -16,15 +16,18 @@ public struct HTTPRequest: Sendable {
     /// them refuse one instead of silently ignoring it.
     public let bodyLength: Int
 
-    /// Splits and decodes a request target. Throws when its percent-encoding is malformed,
-    /// which the server answers with 400 before any responder runs.
+    /// Splits and decodes a request target. Throws when the target or the header fields are
+    /// malformed (see `HTTPRequestError`), which the server answers with 400 before any
+    /// responder runs.
     public init(
         method: HTTPMethod,
         target: String,
         headers: HTTPHeaders = [:],
         clientAddress: ClientAddress? = nil,
         bodyLength: Int = 0
-    ) throws(PercentDecodingError) {
+    ) throws(HTTPRequestError) {
+        try HTTPRequestError.check(target: target, method: method)
+        try HTTPRequestError.check(headers: headers)
         self.method = method
         self.target = target
         self.headers = headers
@@ -34,15 +37,19 @@ public struct HTTPRequest: Sendable {
         // A fragment is never sent by conforming clients; if one arrives it is not part of the query.
         let utf8 = target.utf8
         let end = utf8.firstIndex(of: UInt8(ascii: "#")) ?? utf8.endIndex
-        if let question = utf8[..<end].firstIndex(of: UInt8(ascii: "?")) {
-            path = try PercentDecoding.decode(target[..<question], plusIsSpace: false)
-            let query = target[utf8.index(after: question)..<end]
-            rawQuery = String(query)
-            queryItems = try PercentDecoding.queryItems(query)
-        } else {
-            path = try PercentDecoding.decode(target[..<end], plusIsSpace: false)
-            rawQuery = ""
-            queryItems = []
+        do {
+            if let question = utf8[..<end].firstIndex(of: UInt8(ascii: "?")) {
+                path = try PercentDecoding.decode(target[..<question], plusIsSpace: false)
+                let query = target[utf8.index(after: question)..<end]
+                rawQuery = String(query)
+                queryItems = try PercentDecoding.queryItems(query)
+            } else {
+                path = try PercentDecoding.decode(target[..<end], plusIsSpace: false)
+                rawQuery = ""
+                queryItems = []
+            }
+        } catch {
+            throw .escape(error)
         }
     }
 

@@ -212,7 +212,10 @@ final class MHDEventLoop: @unchecked Sendable {
                 bodyLength: request.bodyLength)
             response = responder.respond(to: parsed)
         } catch {
-            response = ProblemDetails(status: .badRequest, detail: error.description, instance: request.target).response()
+            // After header fields whose framing cannot be trusted, nothing more on the connection is.
+            let closing: HTTPHeaders = error.closesConnection ? ["Connection": "close"] : [:]
+            response = ProblemDetails(status: .badRequest, detail: error.description, instance: request.target)
+                .response(headers: closing)
         }
         return queue(response, on: connection)
     }

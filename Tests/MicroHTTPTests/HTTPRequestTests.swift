@@ -14,6 +14,25 @@ import Testing
         #expect(try HTTPRequest(method: .get, target: "/a+b").path == "/a+b")
     }
 
+    @Test func refusesTargetsThatAreNotOriginForm() throws {
+        for target in ["*", "healthz", "", "http://x/healthz", "/a b", "/a\u{1}", "/q=\u{FFFD}"] {
+            #expect(throws: HTTPRequestError.self) { try HTTPRequest(method: .get, target: target) }
+        }
+        #expect((try? HTTPRequest(method: .options, target: "*")) != nil)
+        #expect(try HTTPRequest(method: .get, target: "/v1/search?q=Алматы").queryValues("q") == ["Алматы"])
+    }
+
+    @Test func refusesUntrustworthyHeaderFraming() {
+        let bad: [HTTPHeaders] = [
+            ["Host": "a", "host": "b"], ["Content-Length": "5", "Transfer-Encoding": "chunked"],
+            ["X-A ": "b"], ["X-A": "a\rb"],
+        ]
+        for headers in bad {
+            #expect(throws: HTTPRequestError.self) { try HTTPRequest(method: .get, target: "/", headers: headers) }
+        }
+        #expect((try? HTTPRequest(method: .get, target: "/", headers: ["Host": "a", "X-A": "\u{1}"])) != nil)
+    }
+
     @Test func headersAreCaseInsensitiveAndCombine() {
         var headers: HTTPHeaders = ["Accept": "text/csv"]
         headers.add("accept", "application/json")

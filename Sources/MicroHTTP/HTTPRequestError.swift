@@ -1,0 +1,69 @@
+/// Why a request was refused before any responder ran. Reported to the client as a 400; after
+/// a `.header` error the server also closes the connection (see `closesConnection`).
+public enum HTTPRequestError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// A malformed or forbidden percent-escape in the target.
+    case escape(PercentDecodingError)
+    /// A target that is not origin-form (`/…`; `*` only for OPTIONS), or has raw bytes a target may not carry.
+    case target(String)
+    /// Header fields whose framing cannot be trusted (RFC 9112 §3.2, §5.1, §6.1; RFC 9110 §5.5).
+    case header(String)
+
+    /// True when what follows on the connection cannot be trusted to be framed as the client
+    /// meant (e.g. Content-Length with Transfer-Encoding): the answer then closes the connection.
+    /// A bad target or escape leaves the framing intact, and keep-alive goes on.
+    public var closesConnection: Bool {
+        if case .header = self { true } else { false }
+    }
+
+    public var description: String {
+        switch self {
+        case .escape(let error): error.description
+        case .target(let reason): "invalid request target: \(reason)"
+        case .header(let reason): "invalid header fields: \(reason)"
+        }
+    }
+
+    /// Raw control bytes and spaces are never valid in a target. Raw bytes that were not UTF-8
+    /// reach us as U+FFFD (the C string is decoded with repair), so U+FFFD is refused too:
+    /// non-ASCII must be sent percent-encoded or as valid UTF-8.
+    static func check(target: String, method: HTTPMethod) throws(HTTPRequestError) {
+        let utf8 = target.utf8
+        guard let first = utf8.first, first == UInt8(ascii: "/") || (target == "*" && method == .options) else {
+            throw .target("it must start with \"/\"")
+        }
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in utf8 {
+            if byte <= 0x20 || byte == 0x7F { throw .target("a raw control character or space") }
+            if previous == (0xEF, 0xBF) && byte == 0xBD { throw .target("raw bytes that are not UTF-8") }
+            previous = (previous.1, byte)
+        }
+    }
+
+    static func check(headers: HTTPHeaders) throws(HTTPRequestError) {
+        var hosts = 0, contentLength = false, transferEncoding = false
+        for field in headers {
+            if field.name.utf8.contains(where: { !isTokenByte($0) }) {
+                throw .header("a field name that is not a token (\(field.name.debugDescription))")
+            }
+            if field.value.utf8.contains(where: { $0 == 0x0D || $0 == 0x0A || $0 == 0 }) {
+                throw .header("a CR, LF or NUL inside the value of \(field.name)")
+            }
+            if field.name.equalsIgnoringASCIICase("Host") { hosts += 1 }
+            if field.name.equalsIgnoringASCIICase("Content-Length") { contentLength = true }
+            if field.name.equalsIgnoringASCIICase("Transfer-Encoding") { transferEncoding = true }
+        }
+        if hosts > 1 { throw .header("more than one Host") }
+        if contentLength && transferEncoding { throw .header("both Content-Length and Transfer-Encoding") }
+    }
+
+    /// RFC 9110 §5.6.2 tchar.
+    private static func isTokenByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"):
+            true
+        default:
+            "!#$%&'*+-.^_`|~".utf8.contains(byte)
+        }
+    }
+}
