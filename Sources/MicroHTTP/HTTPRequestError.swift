@@ -40,18 +40,26 @@ public enum HTTPRequestError: Error, Equatable, Sendable, CustomStringConvertibl
     }
 
     static func check(headers: HTTPHeaders) throws(HTTPRequestError) {
+        try check(fieldsOf: RequestHead(method: .get, target: "/", headers: headers))
+    }
+
+    /// The header checks, on the fields as the transport holds them (the quick path has no
+    /// `HTTPRequest`); `HTTPRequest` makes the same checks through here.
+    static func check(fieldsOf head: RequestHead) throws(HTTPRequestError) {
         var hosts = 0, contentLength = false, transferEncoding = false
-        for field in headers {
-            if field.name.utf8.contains(where: { !isTokenByte($0) }) {
-                throw .header("a field name that is not a token (\(field.name.debugDescription))")
+        var problem: HTTPRequestError?
+        head.forEachField { name, value in
+            if name.contains(where: { !isTokenByte($0) }) {
+                problem = .header("a field name that is not a token (\(String(decoding: name, as: UTF8.self).debugDescription))")
+            } else if value.contains(where: { $0 == 0x0D || $0 == 0x0A || $0 == 0 }) {
+                problem = .header("a CR, LF or NUL inside the value of \(String(decoding: name, as: UTF8.self))")
             }
-            if field.value.utf8.contains(where: { $0 == 0x0D || $0 == 0x0A || $0 == 0 }) {
-                throw .header("a CR, LF or NUL inside the value of \(field.name)")
-            }
-            if field.name.equalsIgnoringASCIICase("Host") { hosts += 1 }
-            if field.name.equalsIgnoringASCIICase("Content-Length") { contentLength = true }
-            if field.name.equalsIgnoringASCIICase("Transfer-Encoding") { transferEncoding = true }
+            if name.equalsIgnoringASCIICase("host") { hosts += 1 }
+            if name.equalsIgnoringASCIICase("content-length") { contentLength = true }
+            if name.equalsIgnoringASCIICase("transfer-encoding") { transferEncoding = true }
+            return problem == nil
         }
+        if let problem { throw problem }
         if hosts > 1 { throw .header("more than one Host") }
         if contentLength && transferEncoding { throw .header("both Content-Length and Transfer-Encoding") }
     }

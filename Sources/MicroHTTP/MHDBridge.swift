@@ -199,7 +199,10 @@ final class MHDEventLoop: @unchecked Sendable {
         let methodValue = MHDEventLoop.method(method)
         let head = RequestHead(method: methodValue, target: request.target, bodyLength: request.bodyLength,
                                fields: .raw(rawFields.gather(from: connection)))
-        if let quick = responder.quickResponse(to: head) {
+        // A head that fails the transport's checks goes the full way, which answers it with 400.
+        if (try? HTTPRequestError.check(target: head.target, method: methodValue)) != nil,
+           (try? HTTPRequestError.check(fieldsOf: head)) != nil,
+           let quick = responder.quickResponse(to: head) {
             return queue(quick, on: connection)
         }
         let response: HTTPResponse

@@ -31,6 +31,22 @@ import Testing
         #expect(missing.status == 404 && missing.header("Content-Type") == "application/problem+json")
     }
 
+    /// Hot targets are answered from the request head, but the transport's checks come first.
+    @Test func hotTargetsStillRefuseUntrustworthyFraming() throws {
+        let (server, port) = try start()
+        defer { server.stop() }
+        // The second sends the last chunk (a chunked body wins over Content-Length), so it is read whole.
+        for extra in ["Host: a\r\nHost: b\r\n\r\n", "Content-Length: 0\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"] {
+            let client = try HTTPTestClient(port: port)
+            try client.send("GET /v1/events HTTP/1.1\r\n\(extra)")
+            let response = try client.readResponse()
+            #expect(response.status == 400, "\(extra.debugDescription)")
+            #expect(response.header("Connection")?.lowercased() == "close")
+        }
+        let quick = try HTTPTestClient(port: port).request("GET", "/v1/events")
+        #expect(quick.status == 200 && quick.header("X-Request-Id") != nil)
+    }
+
     @Test func malformedEscapesAreProblems() throws {
         let (server, port) = try start()
         defer { server.stop() }
