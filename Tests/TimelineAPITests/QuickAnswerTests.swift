@@ -1,6 +1,8 @@
+import Foundation
 import MicroHTTP
 import Testing
 @testable import TimelineAPI
+import TimelineStore
 
 /// The quick path (`quickResponse(to:)`, answered from the request head) must give exactly
 /// what the full path (`respond(to:)`) gives, and must step aside whenever it cannot.
@@ -90,6 +92,30 @@ import Testing
         var options = APIOptions()
         options.accessLog = AccessLog(fileDescriptor: -1)
         #expect(makeAPI(options: options).quickResponse(to: RequestHead(method: .get, target: "/v1/events")) == nil)
+    }
+
+    @Test func aReloadReplacesTheQuickAnswers() throws {
+        let api = makeAPI()
+        let before = try #require(api.quickResponse(to: RequestHead(method: .get, target: "/v1/events")))
+        // The seed with one title changed: a different dataset version, a different body.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quick-reload-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let timelineName = "china-in-post-kazakhstan-central-asia.timeline.json"
+        for name in ["china-in-post-kazakhstan-central-asia.txt", timelineName] {
+            try FileManager.default.copyItem(at: seedsURL.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        }
+        let timelineURL = folder.appendingPathComponent(timelineName)
+        let original = try String(contentsOf: timelineURL, encoding: .utf8)
+        let changed = original.replacingOccurrences(of: "Liquefied petroleum gas price rise", with: "Fuel price rise")
+        #expect(changed != original)
+        try changed.write(to: timelineURL, atomically: true, encoding: .utf8)
+        api.replaceSnapshot(try TimelineLoader.load(from: folder))
+
+        let after = try #require(api.quickResponse(to: RequestHead(method: .get, target: "/v1/events")))
+        #expect(after.allHeaders["ETag"] != before.allHeaders["ETag"])
+        #expect(String(decoding: after.bodyBytes, as: UTF8.self).contains("Fuel price rise"))
+        #expect(after.bodyBytes == get("/v1/events", api: api).bodyBytes)
     }
 
     private func withoutRequestID(_ headers: HTTPHeaders) -> [String] {
