@@ -52,15 +52,18 @@ enum PercentDecoding {
     }
 
     /// Splits `a=1&b=&c&a=2` into items, keeping order and repeats; an empty segment is skipped.
+    /// Split on bytes, not Characters: a raw combining mark after `&` or `=` forms one
+    /// Character with it, which would otherwise hide the separator.
     static func queryItems(_ query: Substring) throws(PercentDecodingError) -> [QueryItem] {
         var items: [QueryItem] = []
-        for segment in query.split(separator: "&", omittingEmptySubsequences: true) {
-            if let equals = segment.firstIndex(of: "=") {
+        for segment in query.utf8.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
+            // Slices at an ASCII byte are on scalar boundaries, so they are valid Substrings.
+            if let equals = segment.firstIndex(of: UInt8(ascii: "=")) {
                 items.append(QueryItem(
-                    name: try decode(segment[..<equals], plusIsSpace: true),
-                    value: try decode(segment[segment.index(after: equals)...], plusIsSpace: true)))
+                    name: try decode(Substring(segment[..<equals]), plusIsSpace: true),
+                    value: try decode(Substring(segment[segment.index(after: equals)...]), plusIsSpace: true)))
             } else {
-                items.append(QueryItem(name: try decode(segment, plusIsSpace: true), value: ""))
+                items.append(QueryItem(name: try decode(Substring(segment), plusIsSpace: true), value: ""))
             }
         }
         return items

@@ -26,4 +26,16 @@ import Testing
             QueryItem(name: "a", value: "2"), QueryItem(name: "d", value: "x=y"),
         ])
     }
+
+    // Found by fuzz/ (FuzzQueryString): U+0301 after `&` or `=` made one Character with it,
+    // so the Character-based split kept `a=1&\u{301}b=2` as one item.
+    @Test func splitsOnSeparatorsFollowedByCombiningMarks() throws {
+        #expect(try PercentDecoding.queryItems("a=1&\u{301}b=2") == [
+            QueryItem(name: "a", value: "1"), QueryItem(name: "\u{301}b", value: "2"),
+        ])
+        #expect(try PercentDecoding.queryItems("q=\u{301}x") == [QueryItem(name: "q", value: "\u{301}x")])
+        #expect(try HTTPRequest(method: .get, target: "/p?a&\u{301}=1").queryItems == [
+            QueryItem(name: "a", value: ""), QueryItem(name: "\u{301}", value: "1"),
+        ])
+    }
 }
