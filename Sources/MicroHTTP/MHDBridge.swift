@@ -334,9 +334,13 @@ struct StampedResponses {
         let value: UnsafeMutablePointer<CChar>
     }
 
-    /// Bounds the clones one loop keeps; past it they are all dropped and made again as needed.
+    /// Bound the clones one loop keeps, by count and by the body bytes they keep alive (a clone
+    /// outlives the response cache's copy of an answer it evicted); past either bound they are
+    /// all dropped and made again as needed.
     static let capacity = 256
+    static let byteBudget = 8 << 20
     private var clones: [Key: Clone] = [:]
+    private var retainedBytes = 0
 
     /// The clone of `prepared` with `field` added, ready to queue; nil when `field`'s value
     /// cannot be stamped in place (empty, too long, or not visible ASCII).
@@ -352,8 +356,12 @@ struct StampedResponses {
                 guard let made = StampedResponses.makeClone(of: prepared, name: field.name, valueLength: bytes.count) else {
                     return nil
                 }
-                if clones.count >= StampedResponses.capacity { removeAll() }
+                if clones.count >= StampedResponses.capacity
+                    || retainedBytes + prepared.body.count > StampedResponses.byteBudget {
+                    removeAll()
+                }
                 clones[key] = made
+                retainedBytes += prepared.body.count
                 clone = made
             }
             UnsafeMutableRawPointer(clone.value).copyMemory(from: bytes.baseAddress!, byteCount: bytes.count)
@@ -378,6 +386,7 @@ struct StampedResponses {
     mutating func removeAll() {
         for clone in clones.values { MHD_destroy_response(clone.pointer) }
         clones.removeAll()
+        retainedBytes = 0
     }
 }
 
