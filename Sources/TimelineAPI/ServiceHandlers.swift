@@ -73,7 +73,7 @@ enum ServiceHandlers {
             "# HELP timeline_response_cache_entries Entries in the response cache.",
             "# TYPE timeline_response_cache_entries gauge",
             "timeline_response_cache_entries \(cache.entries)",
-            "# HELP timeline_response_cache_lookups_total Cache lookups, by result.",
+            "# HELP timeline_response_cache_lookups_total Cache lookups, by result (the default pages of the hot paths are answered from the request head and look nothing up).",
             "# TYPE timeline_response_cache_lookups_total counter",
             "timeline_response_cache_lookups_total{result=\"hit\"} \(cache.hits)",
             "timeline_response_cache_lookups_total{result=\"miss\"} \(cache.misses)",
