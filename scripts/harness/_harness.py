@@ -4,6 +4,7 @@ however the script exits (normal end, exception, Ctrl-C, SIGTERM, time limit).""
 
 import argparse
 import atexit
+import ctypes
 import os
 import re
 import resource
@@ -72,9 +73,15 @@ def require(tool: str, package: str) -> None:
         raise SystemExit(f"FAIL: {tool} is not installed (apt-get install {package})")
 
 
+def _die_with_parent() -> None:
+    """In the child: SIGKILL when this script dies, even by SIGKILL (prctl PR_SET_PDEATHSIG)."""
+    ctypes.CDLL(None).prctl(1, signal.SIGKILL)
+
+
 def spawn(command: list, **kwargs) -> subprocess.Popen:
-    """Starts a process in its own process group, remembered so that it is killed at exit."""
-    process = subprocess.Popen(command, start_new_session=True, **kwargs)
+    """Starts a process in its own process group, remembered so that it is killed at exit (and
+    killed by the kernel should this script be killed outright)."""
+    process = subprocess.Popen(command, start_new_session=True, preexec_fn=_die_with_parent, **kwargs)
     _started.append(process)
     return process
 
