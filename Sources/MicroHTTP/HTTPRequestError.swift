@@ -45,7 +45,7 @@ public enum HTTPRequestError: Error, Equatable, Sendable, CustomStringConvertibl
 
     /// The header checks, on the fields as the transport holds them (the quick path has no
     /// `HTTPRequest`); `HTTPRequest` makes the same checks through here.
-    static func check(fieldsOf head: RequestHead) throws(HTTPRequestError) {
+    static func check(fieldsOf head: RequestHead, hostRequired: Bool = false) throws(HTTPRequestError) {
         var hosts = 0, contentLength = false, transferEncoding = false
         var problem: HTTPRequestError?
         head.forEachField { name, value in
@@ -61,6 +61,7 @@ public enum HTTPRequestError: Error, Equatable, Sendable, CustomStringConvertibl
         }
         if let problem { throw problem }
         if hosts > 1 { throw .header("more than one Host") }
+        if hosts == 0 && hostRequired { throw .header("no Host, which HTTP/1.1 requires") }
         if contentLength && transferEncoding { throw .header("both Content-Length and Transfer-Encoding") }
     }
 

@@ -179,12 +179,20 @@ final class MHDEventLoop: @unchecked Sendable {
 
     // MARK: Request handling (on this loop's thread)
 
-    fileprivate func handle(connection: OpaquePointer, method: UnsafePointer<CChar>,
+    fileprivate func handle(connection: OpaquePointer, method: UnsafePointer<CChar>, version: UnsafePointer<CChar>?,
                             uploadSize: UnsafeMutablePointer<Int>, request: RequestContext) -> MHD_Result {
         if !request.sawFirstCall {
             // Answering on the first call makes MHD 0.9.75 close the connection after the reply
-            // (no keep-alive), so the first call only records that the request has begun.
+            // (no keep-alive), so the first call only records that the request has begun...
             request.sawFirstCall = true
+            // ...except for a transfer coding MHD cannot frame: it would wait for a body it can
+            // never read until the connection times out. 501 and close (RFC 9112 §6.1).
+            if let coding = MHD_lookup_connection_value(connection, .HEADER_KIND, "Transfer-Encoding"),
+               strcasecmp(coding, "chunked") != 0 {
+                let detail = "transfer coding \"\(String(cString: coding))\" is not supported; only chunked is"
+                return queue(ProblemDetails(status: .notImplemented, detail: detail, instance: request.target)
+                    .response(headers: ["Connection": "close"]), on: connection)
+            }
             return .YES
         }
         if uploadSize.pointee > 0 {
@@ -199,10 +207,15 @@ final class MHDEventLoop: @unchecked Sendable {
         let methodValue = MHDEventLoop.method(method)
         let head = RequestHead(method: methodValue, target: request.target, bodyLength: request.bodyLength,
                                fields: .raw(rawFields.gather(from: connection)))
-        // A head that fails the transport's checks goes the full way, which answers it with 400.
-        if (try? HTTPRequestError.check(target: head.target, method: methodValue)) != nil,
-           (try? HTTPRequestError.check(fieldsOf: head)) != nil,
-           let quick = responder.quickResponse(to: head) {
+        // The transport's checks, before any responder: the quick path builds no `HTTPRequest`.
+        // HTTP/1.1 requires Host (RFC 9112 §3.2); HTTPRequest cannot tell, it has no version.
+        do throws(HTTPRequestError) {
+            try HTTPRequestError.check(target: head.target, method: methodValue)
+            try HTTPRequestError.check(fieldsOf: head, hostRequired: MHDEventLoop.isHTTP11(version))
+        } catch {
+            return queue(MHDEventLoop.badRequest(error, target: request.target), on: connection)
+        }
+        if let quick = responder.quickResponse(to: head) {
             return queue(quick, on: connection)
         }
         let response: HTTPResponse
@@ -215,12 +228,20 @@ final class MHDEventLoop: @unchecked Sendable {
                 bodyLength: request.bodyLength)
             response = responder.respond(to: parsed)
         } catch {
-            // After header fields whose framing cannot be trusted, nothing more on the connection is.
-            let closing: HTTPHeaders = error.closesConnection ? ["Connection": "close"] : [:]
-            response = ProblemDetails(status: .badRequest, detail: error.description, instance: request.target)
-                .response(headers: closing)
+            response = MHDEventLoop.badRequest(error, target: request.target)
         }
         return queue(response, on: connection)
+    }
+
+    private static func badRequest(_ error: HTTPRequestError, target: String) -> HTTPResponse {
+        // After header fields whose framing cannot be trusted, nothing more on the connection is.
+        let closing: HTTPHeaders = error.closesConnection ? ["Connection": "close"] : [:]
+        return ProblemDetails(status: .badRequest, detail: error.description, instance: target).response(headers: closing)
+    }
+
+    private static func isHTTP11(_ version: UnsafePointer<CChar>?) -> Bool {
+        guard let version else { return false }
+        return strcmp(version, "HTTP/1.1") == 0
     }
 
     private func queue(_ response: HTTPResponse, on connection: OpaquePointer) -> MHD_Result {
@@ -491,10 +512,10 @@ private let keepEscaped: @convention(c) (UnsafeMutableRawPointer?, OpaquePointer
 private let onAccess: @convention(c) (UnsafeMutableRawPointer?, OpaquePointer?, UnsafePointer<CChar>?,
                                       UnsafePointer<CChar>?, UnsafePointer<CChar>?, UnsafePointer<CChar>?,
                                       UnsafeMutablePointer<Int>?, UnsafeMutablePointer<UnsafeMutableRawPointer?>?)
-    -> MHD_Result = { context, connection, _, method, _, _, uploadSize, requestContext in
+    -> MHD_Result = { context, connection, _, method, version, _, uploadSize, requestContext in
         guard let context, let connection, let method, let uploadSize,
               let slot = requestContext, let pointer = slot.pointee else { return .NO }
         let loop = Unmanaged<MHDEventLoop>.fromOpaque(context).takeUnretainedValue()
         let request = Unmanaged<RequestContext>.fromOpaque(pointer).takeUnretainedValue()
-        return loop.handle(connection: connection, method: method, uploadSize: uploadSize, request: request)
+        return loop.handle(connection: connection, method: method, version: version, uploadSize: uploadSize, request: request)
     }
