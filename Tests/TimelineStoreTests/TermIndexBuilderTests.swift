@@ -55,18 +55,18 @@ import Testing
 
     @Test func chunksMergeInPositionOrder() {
         let events = makeDataset().events.sorted { $0.id < $1.id }
-        let whole = ChunkedTermIndex(events: events)
+        let whole = ChunkedTermIndex(events: events, order: events.indices.map(Int32.init))
         whole.work()
         let expected = whole.merged()
         for chunkSize in [1, 3, 4, 100] {
-            let chunked = ChunkedTermIndex(events: events, chunkSize: chunkSize)
+            let chunked = ChunkedTermIndex(events: events, order: events.indices.map(Int32.init), chunkSize: chunkSize)
             chunked.work()
             #expect(chunked.merged() == expected)
         }
-        let index = { let built = ChunkedTermIndex(events: events, chunkSize: 2); built.work(); return built.merged() }()
+        let index = { let built = ChunkedTermIndex(events: events, order: events.indices.map(Int32.init), chunkSize: 2); built.work(); return built.merged() }()
         #expect(index["almaty"] == [1, 9])
         #expect(index["quote"]?.count == 9)
-        #expect(ChunkedTermIndex(events: []).merged() == [:])
+        #expect(ChunkedTermIndex(events: [], order: []).merged() == [:])
     }
 
     @Test func termTableInternsAndFinds() {
