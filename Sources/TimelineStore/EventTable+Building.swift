@@ -5,99 +5,109 @@ extension EventTable {
     ///   `events[i].sourceID` in it.
     /// - `actorIDs` / `placeIDs`: the snapshot's record ids in its order, found by
     ///   `actorIndexByID` / `placeIndexByID`; references to other ids are kept too.
-    init(events: [TimelineEvent], order: [Int32], sourceIDs: [String], sourceRanks: [Int32],
+    init(events eventArray: [TimelineEvent], order: [Int32], sourceIDs: [String], sourceRanks: [Int32],
          actorIDs: [String], actorIndexByID: IDIndex, placeIDs: [String], placeIndexByID: IDIndex) {
-        var textByteCount = 0
-        var participantCount = 0
-        var placeCount = 0
-        var evidenceCount = 0
-        // Reading through `events[index]` (not `for event in events`) avoids copying, and
-        // retaining, every event.
-        for index in events.indices {
-            textByteCount += events[index].id.utf8.count + events[index].title.utf8.count
-                + (events[index].summary?.utf8.count ?? 0) + (events[index].mode?.utf8.count ?? 0)
-                + (events[index].dateNote?.utf8.count ?? 0) + events[index].date.text.utf8.count
-            for item in events[index].evidence { textByteCount += item.quote.utf8.count }
-            participantCount += events[index].actors.count
-            placeCount += events[index].places.count
-            evidenceCount += events[index].evidence.count
-        }
-        var records: [EventRecord] = []
-        var text: [UInt8] = []
-        var evidence: [EvidenceRecord] = []
-        var participantActors: [UInt32] = []
-        var participantRoles: [UInt8] = []
-        var placeReferences: [UInt32] = []
-        records.reserveCapacity(order.count)
-        text.reserveCapacity(textByteCount)
-        evidence.reserveCapacity(evidenceCount)
-        participantActors.reserveCapacity(participantCount)
-        participantRoles.reserveCapacity(participantCount)
-        placeReferences.reserveCapacity(placeCount)
-        var allActorIDs = actorIDs
-        var otherActorIndex: [String: UInt32] = [:]
-        var allPlaceIDs = placeIDs
-        var otherPlaceIndex: [String: UInt32] = [:]
-        var figures: [Int32: [Figure]] = [:]
-        var relations: [Int32: [EventRelation]] = [:]
-        var wideEvidence: [Int32: [Evidence]] = [:]
-        var wideArticleOrders: [Int32: Int] = [:]
+        // Through a buffer pointer: reading fields in place, without bounds checks or copies
+        // (and retains) of whole events.
+        let (records, text, evidence, participantActors, participantRoles, placeReferences, allActorIDs, allPlaceIDs,
+             figures, relations, wideEvidence, wideArticleOrders) = eventArray.withUnsafeBufferPointer { events in
+            var textByteCount = 0
+            var participantCount = 0
+            var placeCount = 0
+            var evidenceCount = 0
+            // Reading through `events[index]` (not `for event in events`) avoids copying, and
+            // retaining, every event.
+            for index in events.indices {
+                textByteCount += events[index].id.utf8.count + events[index].title.utf8.count
+                    + (events[index].summary?.utf8.count ?? 0) + (events[index].mode?.utf8.count ?? 0)
+                    + (events[index].dateNote?.utf8.count ?? 0) + events[index].date.text.utf8.count
+                for item in events[index].evidence { textByteCount += item.quote.utf8.count }
+                participantCount += events[index].actors.count
+                placeCount += events[index].places.count
+                evidenceCount += events[index].evidence.count
+            }
+            var records: [EventRecord] = []
+            var text: [UInt8] = []
+            var evidence: [EvidenceRecord] = []
+            var participantActors: [UInt32] = []
+            var participantRoles: [UInt8] = []
+            var placeReferences: [UInt32] = []
+            records.reserveCapacity(order.count)
+            text.reserveCapacity(textByteCount)
+            evidence.reserveCapacity(evidenceCount)
+            participantActors.reserveCapacity(participantCount)
+            participantRoles.reserveCapacity(participantCount)
+            placeReferences.reserveCapacity(placeCount)
+            var allActorIDs = actorIDs
+            var otherActorIndex: [String: UInt32] = [:]
+            var allPlaceIDs = placeIDs
+            var otherPlaceIndex: [String: UInt32] = [:]
+            var figures: [Int32: [Figure]] = [:]
+            var relations: [Int32: [EventRelation]] = [:]
+            var wideEvidence: [Int32: [Evidence]] = [:]
+            var wideArticleOrders: [Int32: Int] = [:]
 
-        func append(_ string: String?) -> UInt32 {
-            guard let string else { return EventRecord.absent }
-            text.append(contentsOf: string.utf8)
-            return UInt32(string.utf8.count)
-        }
-
-        for (offset, eventIndex) in order.enumerated() {
-            let index = Int(eventIndex)
-            let position = Int32(offset)
-            let date = events[index].date
-            let textStart = text.count
-            let idLength = append(events[index].id)
-            let titleLength = append(events[index].title)
-            let summaryLength = append(events[index].summary)
-            let modeLength = append(events[index].mode)
-            let dateNoteLength = append(events[index].dateNote)
-            let dateTextLength = append(date.text)
-            let firstEvidence = UInt32(evidence.count)
-            if events[index].evidence.allSatisfy(EventTable.fitsRecord) {
-                for item in events[index].evidence {
-                    evidence.append(EvidenceRecord(
-                        quoteLength: append(item.quote), occurrence: item.occurrence.map { Int32($0) } ?? Int32.min,
-                        paragraph: Int32(item.paragraph), start: Int32(item.start), end: Int32(item.end)))
+            func append(_ string: String?) -> UInt32 {
+                guard let string else { return EventRecord.absent }
+                // Native strings hand over their bytes in one copy.
+                if string.utf8.withContiguousStorageIfAvailable({ text.append(contentsOf: $0) }) == nil {
+                    text.append(contentsOf: string.utf8)
                 }
-            } else {
-                wideEvidence[position] = events[index].evidence
+                return UInt32(string.utf8.count)
             }
-            let firstParticipant = UInt32(participantActors.count)
-            for participant in events[index].actors {
-                let actorIndex = actorIndexByID[participant.actorID].map { UInt32($0) }
-                    ?? EventTable.otherIndex(participant.actorID, in: &allActorIDs, &otherActorIndex)
-                participantActors.append(actorIndex)
-                participantRoles.append(UInt8(ParticipantRole.allCases.firstIndex(of: participant.role) ?? 0))
+
+            for (offset, eventIndex) in order.enumerated() {
+                let index = Int(eventIndex)
+                let position = Int32(offset)
+                let date = events[index].date
+                let textStart = text.count
+                let idLength = append(events[index].id)
+                let titleLength = append(events[index].title)
+                let summaryLength = append(events[index].summary)
+                let modeLength = append(events[index].mode)
+                let dateNoteLength = append(events[index].dateNote)
+                let dateTextLength = append(date.text)
+                let firstEvidence = UInt32(evidence.count)
+                if events[index].evidence.allSatisfy(EventTable.fitsRecord) {
+                    for item in events[index].evidence {
+                        evidence.append(EvidenceRecord(
+                            quoteLength: append(item.quote), occurrence: item.occurrence.map { Int32($0) } ?? Int32.min,
+                            paragraph: Int32(item.paragraph), start: Int32(item.start), end: Int32(item.end)))
+                    }
+                } else {
+                    wideEvidence[position] = events[index].evidence
+                }
+                let firstParticipant = UInt32(participantActors.count)
+                for participant in events[index].actors {
+                    let actorIndex = actorIndexByID[participant.actorID].map { UInt32($0) }
+                        ?? EventTable.otherIndex(participant.actorID, in: &allActorIDs, &otherActorIndex)
+                    participantActors.append(actorIndex)
+                    participantRoles.append(UInt8(EventTable.roleCases.firstIndex(of: participant.role) ?? 0))
+                }
+                let firstPlace = UInt32(placeReferences.count)
+                for placeID in events[index].places {
+                    placeReferences.append(placeIndexByID[placeID].map { UInt32($0) }
+                        ?? EventTable.otherIndex(placeID, in: &allPlaceIDs, &otherPlaceIndex))
+                }
+                if !events[index].figures.isEmpty { figures[position] = events[index].figures }
+                if !events[index].relations.isEmpty { relations[position] = events[index].relations }
+                let articleOrder = events[index].articleOrder
+                if articleOrder <= Int(Int32.min) || articleOrder > Int(Int32.max) { wideArticleOrders[position] = articleOrder }
+                let flags = (date.earliest == nil ? 0 : EventTable.hasEarliest) | (date.latest == nil ? 0 : EventTable.hasLatest)
+                    | (date.isApproximate ? EventTable.isApproximate : 0) | (date.isUncertain ? EventTable.isUncertain : 0)
+                records.append(EventRecord(
+                    textStart: textStart, idLength: idLength, titleLength: titleLength, summaryLength: summaryLength,
+                    modeLength: modeLength, dateNoteLength: dateNoteLength, dateTextLength: dateTextLength,
+                    earliest: date.earliest?.daysSinceEpoch ?? Int32.min, latest: date.latest?.daysSinceEpoch ?? Int32.max,
+                    sourceIndex: UInt32(bitPattern: sourceRanks[index]), firstParticipant: firstParticipant,
+                    firstPlace: firstPlace, firstEvidence: firstEvidence,
+                    articleOrder: wideArticleOrders[position] == nil ? Int32(articleOrder) : Int32.min,
+                    typeCode: events[index].type.code,
+                    dateBasis: events[index].dateBasis.map { UInt8(EventTable.basisCases.firstIndex(of: $0) ?? 0) } ?? UInt8.max,
+                    precision: UInt8(date.precision.rawValue), dateFlags: flags))
             }
-            let firstPlace = UInt32(placeReferences.count)
-            for placeID in events[index].places {
-                placeReferences.append(placeIndexByID[placeID].map { UInt32($0) }
-                    ?? EventTable.otherIndex(placeID, in: &allPlaceIDs, &otherPlaceIndex))
-            }
-            if !events[index].figures.isEmpty { figures[position] = events[index].figures }
-            if !events[index].relations.isEmpty { relations[position] = events[index].relations }
-            let articleOrder = events[index].articleOrder
-            if articleOrder <= Int(Int32.min) || articleOrder > Int(Int32.max) { wideArticleOrders[position] = articleOrder }
-            let flags = (date.earliest == nil ? 0 : EventTable.hasEarliest) | (date.latest == nil ? 0 : EventTable.hasLatest)
-                | (date.isApproximate ? EventTable.isApproximate : 0) | (date.isUncertain ? EventTable.isUncertain : 0)
-            records.append(EventRecord(
-                textStart: textStart, idLength: idLength, titleLength: titleLength, summaryLength: summaryLength,
-                modeLength: modeLength, dateNoteLength: dateNoteLength, dateTextLength: dateTextLength,
-                earliest: date.earliest?.daysSinceEpoch ?? Int32.min, latest: date.latest?.daysSinceEpoch ?? Int32.max,
-                sourceIndex: UInt32(bitPattern: sourceRanks[index]), firstParticipant: firstParticipant,
-                firstPlace: firstPlace, firstEvidence: firstEvidence,
-                articleOrder: wideArticleOrders[position] == nil ? Int32(articleOrder) : Int32.min,
-                typeCode: events[index].type.code,
-                dateBasis: events[index].dateBasis.map { UInt8(DateBasis.allCases.firstIndex(of: $0) ?? 0) } ?? UInt8.max,
-                precision: UInt8(date.precision.rawValue), dateFlags: flags))
+            return (records, text, evidence, participantActors, participantRoles, placeReferences, allActorIDs, allPlaceIDs,
+                    figures, relations, wideEvidence, wideArticleOrders)
         }
         self.records = records
         self.text = text

@@ -58,13 +58,13 @@ public struct EventTable: Sendable, RandomAccessCollection {
             }
             let participants = (Int(record.firstParticipant)..<participantEnd(position)).map { index in
                 EventParticipant(actorID: actorIDs[Int(participantActors[index])],
-                                 role: ParticipantRole.allCases[Int(participantRoles[index])])
+                                 role: EventTable.roleCases[Int(participantRoles[index])])
             }
             let places = placeReferences[Int(record.firstPlace)..<placeEnd(position)].map { placeIDs[Int($0)] }
             return TimelineEvent(
                 id: id, sourceID: sourceIDs[Int(record.sourceIndex)], title: title, summary: summary,
-                type: EventType.allCases[Int(record.typeCode)], mode: mode, date: date(record, text: dateText),
-                dateBasis: record.dateBasis == UInt8.max ? nil : DateBasis.allCases[Int(record.dateBasis)],
+                type: EventTable.typeCases[Int(record.typeCode)], mode: mode, date: date(record, text: dateText),
+                dateBasis: record.dateBasis == UInt8.max ? nil : EventTable.basisCases[Int(record.dateBasis)],
                 dateNote: dateNote, actors: participants, places: places, figures: figures[key] ?? [],
                 relations: relations[key] ?? [], evidence: evidence, articleOrder: articleOrder(at: position))
         }
@@ -78,6 +78,11 @@ public struct EventTable: Sendable, RandomAccessCollection {
                  isApproximate: record.dateFlags & EventTable.isApproximate != 0,
                  isUncertain: record.dateFlags & EventTable.isUncertain != 0)
     }
+
+    /// The enums' cases made once: `allCases` builds a new array at every use.
+    static let typeCases = EventType.allCases
+    static let roleCases = ParticipantRole.allCases
+    static let basisCases = DateBasis.allCases
 
     static let hasEarliest: UInt8 = 1
     static let hasLatest: UInt8 = 2
