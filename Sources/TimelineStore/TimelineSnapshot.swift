@@ -8,9 +8,10 @@ import Dispatch
 /// filters combine by intersecting the smallest list first and pages come out already in
 /// chronological order.
 ///
-/// Built for a million events (about 3 s on two cores, about 0.6 KB of indexes per event):
-/// sorting uses packed integer keys, ids are hashed as bytes (`IDIndex`), and the term index,
-/// the biggest step, is built in chunks shared with a second core (`ChunkedTermIndex`).
+/// Built for a million events (measured in bench/RESULTS.md, "Store scaling"): events are
+/// packed (`EventTable`, about 0.4 KB per event beyond their text with the indexes), sorting
+/// uses packed integer keys, ids are hashed as bytes (`IDIndex`), and the term index, the
+/// biggest step, is built in chunks shared with a second core (`ChunkedTermIndex`).
 public final class TimelineSnapshot: Sendable {
     public let version: String
     /// Sorted by id.
