@@ -11,21 +11,9 @@ extension EventTable {
         // (and retains) of whole events.
         let (records, text, evidence, participantActors, participantRoles, placeReferences, allActorIDs, allPlaceIDs,
              figures, relations, wideEvidence, wideArticleOrders) = eventArray.withUnsafeBufferPointer { events in
-            var textByteCount = 0
-            var participantCount = 0
-            var placeCount = 0
-            var evidenceCount = 0
-            // Reading through `events[index]` (not `for event in events`) avoids copying, and
-            // retaining, every event.
-            for index in events.indices {
-                textByteCount += events[index].id.utf8.count + events[index].title.utf8.count
-                    + (events[index].summary?.utf8.count ?? 0) + (events[index].mode?.utf8.count ?? 0)
-                    + (events[index].dateNote?.utf8.count ?? 0) + events[index].date.text.utf8.count
-                for item in events[index].evidence { textByteCount += item.quote.utf8.count }
-                participantCount += events[index].actors.count
-                placeCount += events[index].places.count
-                evidenceCount += events[index].evidence.count
-            }
+            // Capacities from typical sizes, not from a first pass over the events: that pass
+            // would read every string's header once more, a cache miss each at a million
+            // events. Pages of the text buffer that stay unused are never touched.
             var records: [EventRecord] = []
             var text: [UInt8] = []
             var evidence: [EvidenceRecord] = []
@@ -33,11 +21,11 @@ extension EventTable {
             var participantRoles: [UInt8] = []
             var placeReferences: [UInt32] = []
             records.reserveCapacity(order.count)
-            text.reserveCapacity(textByteCount)
-            evidence.reserveCapacity(evidenceCount)
-            participantActors.reserveCapacity(participantCount)
-            participantRoles.reserveCapacity(participantCount)
-            placeReferences.reserveCapacity(placeCount)
+            text.reserveCapacity(order.count * 512)
+            evidence.reserveCapacity(order.count * 2)
+            participantActors.reserveCapacity(order.count * 2)
+            participantRoles.reserveCapacity(order.count * 2)
+            placeReferences.reserveCapacity(order.count * 2)
             var allActorIDs = actorIDs
             var otherActorIndex: [String: UInt32] = [:]
             var allPlaceIDs = placeIDs
