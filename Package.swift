@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Layers, each a target with one job; dependencies point one way only:
-//   CMicroHTTPD, CZlib → MicroHTTP → TimelineAPI ← TimelineStore;  TimelineAPI → timeline-server
+//   CMicroHTTPD, CZlib → MicroHTTP → TimelineAPI ← TimelineStore ← CHeapTrim;  TimelineAPI → timeline-server
 // MicroHTTP knows nothing of timelines; TimelineStore knows nothing of HTTP.
 let package = Package(
     name: "timeline-server",
@@ -29,7 +29,9 @@ let package = Package(
             name: "MicroHTTP",
             dependencies: ["CMicroHTTPD", "CZlib"]
         ),
-        .target(name: "TimelineStore"),
+        // glibc's malloc_trim for TimelineStore: a snapshot build frees the dataset it packed.
+        .target(name: "CHeapTrim"),
+        .target(name: "TimelineStore", dependencies: ["CHeapTrim"]),
         .target(
             name: "TimelineAPI",
             dependencies: ["MicroHTTP", "TimelineStore"]

@@ -17,6 +17,15 @@ struct IDIndex: Sendable {
         }
     }
 
+    /// `idBytes(index)` gives the UTF-8 of the id of record `index`, valid during the call.
+    init(count: Int, idBytes: (Int) -> UnsafeBufferPointer<UInt8>) {
+        table = TermTable(foldsCase: false, minimumCapacity: max(count, 16))
+        indices.reserveCapacity(count)
+        for index in 0..<count where table.intern(idBytes(index)) == indices.count {
+            indices.append(Int32(index))
+        }
+    }
+
     subscript(_ id: String) -> Int32? {
         table.find(id).map { indices[Int($0)] }
     }

@@ -4,7 +4,8 @@
 /// - ASCII text (the common case) is split and lower-cased in one pass over its UTF-8
 ///   bytes, exactly as `TextFolder` would split it; other text goes through `TextFolder`.
 /// - A term of up to 8 bytes (most words) is packed into a `UInt64` and found in a table of
-///   such keys with one integer compare; longer terms go through a `TermTable`.
+///   such keys with one integer compare; one of 9 to 16 bytes likewise into two (the rarer
+///   words of real text are mostly that long); longer terms go through a `TermTable`.
 /// - Occurrences are recorded as term ids in one array and counted per term; `build()` then
 ///   fills every posting list in a second pass, at its exact size. No per-occurrence
 ///   `String`, hashing of bytes, or growing of many small arrays.
@@ -15,6 +16,12 @@ struct TermIndexBuilder: Sendable {
     private var shortIDs = [Int32](repeating: 0, count: 1024)
     private var shortShift: UInt64 = 64 - 10
     private var shortCount = 0
+    /// The same for terms of 9 to 16 bytes, packed into two words: per slot its high word
+    /// (the bytes before the last 8) then its low word (0 = empty: a term's bytes are never 0).
+    private var mediumKeys = [UInt64](repeating: 0, count: 2 * 1024)
+    private var mediumIDs = [Int32](repeating: 0, count: 1024)
+    private var mediumShift: UInt64 = 64 - 10
+    private var mediumCount = 0
     private var longTerms = TermTable(foldsCase: false)
     /// Term id per `longTerms` id.
     private var longIDs: [Int32] = []
@@ -64,19 +71,24 @@ struct TermIndexBuilder: Sendable {
         occurrences.append(contentsOf: repeatElement(0, count: room))
         var added = 0
         let shift = shortShift
+        let mediumShift = self.mediumShift
         let byteClasses = TermIndexBuilder.byteClasses
         let handled = byteClasses.withUnsafeBufferPointer { byteClasses in shortKeys.withUnsafeBufferPointer { keys in
-            shortIDs.withUnsafeBufferPointer { ids in
+            shortIDs.withUnsafeBufferPointer { ids in mediumKeys.withUnsafeBufferPointer { mediumKeys in
+            mediumIDs.withUnsafeBufferPointer { mediumIDs in
                 tallies.withUnsafeMutableBufferPointer { tallies in
                     occurrences.withUnsafeMutableBufferPointer { occurrences in
                         text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
                             let mask = keys.count - 1
+                            let mediumMask = mediumIDs.count - 1
                             var start = 0
                             var packed: UInt64 = 0
+                            var high: UInt64 = 0
                             var hasNonASCII = false
                             for index in 0...bytes.count {
                                 let folded = index < bytes.count ? byteClasses[Int(bytes[index])] : 0
                                 if folded > 0 && folded < 0x80 {
+                                    high = high << 8 | packed >> 56
                                     packed = packed << 8 | UInt64(folded)
                                     continue
                                 }
@@ -87,6 +99,7 @@ struct TermIndexBuilder: Sendable {
                                 defer {
                                     start = index + 1
                                     packed = 0
+                                    high = 0
                                     hasNonASCII = false
                                 }
                                 guard index > start else { continue }
@@ -94,17 +107,30 @@ struct TermIndexBuilder: Sendable {
                                     deferredNonASCII.append((Int32(start), Int32(index)))
                                     continue
                                 }
-                                guard index - start <= 8 else {
+                                let term: Int
+                                if index - start <= 8 {
+                                    var slot = Int((packed &* 0x9E37_79B9_7F4A_7C15) >> shift)
+                                    while keys[slot] != packed && keys[slot] != 0 { slot = (slot + 1) & mask }
+                                    guard keys[slot] == packed else {
+                                        deferred.append((Int32(start), Int32(index)))
+                                        continue
+                                    }
+                                    term = Int(ids[slot])
+                                } else if index - start <= 16 {
+                                    var slot = TermIndexBuilder.mediumSlot(high, packed, shift: mediumShift)
+                                    while mediumKeys[2 * slot + 1] != 0
+                                        && (mediumKeys[2 * slot + 1] != packed || mediumKeys[2 * slot] != high) {
+                                        slot = (slot + 1) & mediumMask
+                                    }
+                                    guard mediumKeys[2 * slot + 1] != 0 else {
+                                        deferred.append((Int32(start), Int32(index)))
+                                        continue
+                                    }
+                                    term = Int(mediumIDs[slot])
+                                } else {
                                     deferred.append((Int32(start), Int32(index)))
                                     continue
                                 }
-                                var slot = Int((packed &* 0x9E37_79B9_7F4A_7C15) >> shift)
-                                while keys[slot] != packed && keys[slot] != 0 { slot = (slot + 1) & mask }
-                                guard keys[slot] == packed else {
-                                    deferred.append((Int32(start), Int32(index)))
-                                    continue
-                                }
-                                let term = Int(ids[slot])
                                 if tallies[term].lastPosition != position {
                                     tallies[term] = (tallies[term].count + 1, position)
                                     occurrences[firstNew + added] = Int32(term)
@@ -115,8 +141,8 @@ struct TermIndexBuilder: Sendable {
                         }
                     }
                 }
-            }
-        } }
+            } }
+        } } }
         occurrences.removeLast(room - added)
         guard handled == true else {
             // Terms recorded before the first non-ASCII byte come again here; `tallies` make
@@ -190,6 +216,14 @@ struct TermIndexBuilder: Sendable {
         let term: Int32
         if bytes.count <= 8 {
             term = shortTerm(packed)
+        } else if bytes.count <= 16 {
+            var high: UInt64 = 0
+            var low: UInt64 = 0
+            for byte in bytes {
+                high = high << 8 | low >> 56
+                low = low << 8 | UInt64(TermTable.lowercased(byte))
+            }
+            term = mediumTerm(high, low)
         } else {
             var folded = scratch
             scratch = []
@@ -231,6 +265,38 @@ struct TermIndexBuilder: Sendable {
         return term
     }
 
+    /// The home slot of a 9-to-16-byte term.
+    private static func mediumSlot(_ high: UInt64, _ low: UInt64, shift: UInt64) -> Int {
+        Int(((low ^ (high &* 0xC2B2_AE3D_27D4_EB4F)) &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
+
+    private mutating func mediumTerm(_ high: UInt64, _ low: UInt64) -> Int32 {
+        let mask = mediumIDs.count - 1
+        var slot = TermIndexBuilder.mediumSlot(high, low, shift: mediumShift)
+        while mediumKeys[2 * slot + 1] != 0 {
+            if mediumKeys[2 * slot + 1] == low && mediumKeys[2 * slot] == high { return mediumIDs[slot] }
+            slot = (slot + 1) & mask
+        }
+        var bytes: [UInt8] = []
+        for word in [high, low] {
+            for shift in stride(from: 56, through: 0, by: -8) where word >> UInt64(shift) & 0xFF != 0 {
+                bytes.append(UInt8(word >> UInt64(shift) & 0xFF))
+            }
+        }
+        let term = newTerm(String(decoding: bytes, as: UTF8.self))
+        mediumKeys[2 * slot] = high
+        mediumKeys[2 * slot + 1] = low
+        mediumIDs[slot] = term
+        mediumCount += 1
+        if mediumCount * 2 > mediumIDs.count { growMediumTable() }
+        return term
+    }
+
+    private mutating func growMediumTable() {
+        mediumShift -= 1
+        (mediumKeys, mediumIDs) = TermIndexBuilder.doubled(mediumKeys, mediumIDs, width: 2, shift: mediumShift)
+    }
+
     private mutating func newTerm(_ name: String) -> Int32 {
         termNames.append(name)
         tallies.append((0, -1))
@@ -250,17 +316,25 @@ struct TermIndexBuilder: Sendable {
     }
 
     private mutating func growShortTable() {
-        let oldKeys = shortKeys
-        let oldIDs = shortIDs
-        shortKeys = [UInt64](repeating: 0, count: oldKeys.count * 2)
-        shortIDs = [Int32](repeating: 0, count: oldKeys.count * 2)
         shortShift -= 1
-        let mask = shortKeys.count - 1
-        for (key, id) in zip(oldKeys, oldIDs) where key != 0 {
-            var slot = Int((key &* 0x9E37_79B9_7F4A_7C15) >> shortShift)
-            while shortKeys[slot] != 0 { slot = (slot + 1) & mask }
-            shortKeys[slot] = key
-            shortIDs[slot] = id
+        (shortKeys, shortIDs) = TermIndexBuilder.doubled(shortKeys, shortIDs, width: 1, shift: shortShift)
+    }
+
+    /// An open-addressing table of `width`-word keys (a slot is empty when its last word is 0)
+    /// rehashed into one of twice the slots, whose hash shift is `shift`.
+    private static func doubled(_ keys: [UInt64], _ ids: [Int32], width: Int, shift: UInt64) -> ([UInt64], [Int32]) {
+        var newKeys = [UInt64](repeating: 0, count: keys.count * 2)
+        var newIDs = [Int32](repeating: 0, count: ids.count * 2)
+        let mask = newIDs.count - 1
+        for (oldSlot, id) in ids.enumerated() where keys[width * oldSlot + width - 1] != 0 {
+            let key = keys[width * oldSlot..<width * (oldSlot + 1)]
+            var slot = width == 1
+                ? Int((key[key.startIndex] &* 0x9E37_79B9_7F4A_7C15) >> shift)
+                : mediumSlot(key[key.startIndex], key[key.startIndex + 1], shift: shift)
+            while newKeys[width * slot + width - 1] != 0 { slot = (slot + 1) & mask }
+            newKeys.replaceSubrange(width * slot..<width * (slot + 1), with: key)
+            newIDs[slot] = id
         }
+        return (newKeys, newIDs)
     }
 }

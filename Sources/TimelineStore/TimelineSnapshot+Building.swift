@@ -1,10 +1,10 @@
 /// Helpers for building the indexes.
 extension TimelineSnapshot {
-    /// Sorts by `ChronologicalKey`. The day, precision and source rank are packed into one
-    /// integer, so strings are compared only between events of the same source starting the
-    /// same day, with the same precision and article order (that is, never, for valid data).
-    static func chronological(_ events: [TimelineEvent]) -> [TimelineEvent] {
-        let sourceRanks = sourceRanks(of: events)
+    /// Indexes of `events` in `ChronologicalKey` order. The day, precision and source rank are
+    /// packed into one integer, so strings are compared only between events of the same source
+    /// starting the same day, with the same precision and article order (that is, never, for
+    /// valid data). Only the order is made: the events themselves are packed once, in it.
+    static func chronologicalOrder(_ events: [TimelineEvent], sourceRanks: [Int32]) -> [Int32] {
         var keys: [(packed: UInt64, articleOrder: Int, index: Int32)] = []
         keys.reserveCapacity(events.count)
         // Indexing into `events` (not `for event in events`) reads fields in place instead of
@@ -21,26 +21,27 @@ extension TimelineSnapshot {
             if left.articleOrder != right.articleOrder { return left.articleOrder < right.articleOrder }
             return events[Int(left.index)].id < events[Int(right.index)].id
         }
-        return keys.map { events[Int($0.index)] }
+        return keys.map(\.index)
     }
 
     /// Event positions in `ArticleKey` order (source id, article order, id).
-    static func articleOrder(_ events: [TimelineEvent], sourceRanks: [Int32]) -> ListingOrder {
+    static func articleOrder(_ events: EventTable) -> ListingOrder {
         var keys: [(packed: UInt64, index: Int32)] = []
         keys.reserveCapacity(events.count)
         for index in events.indices {
-            let order = UInt64(clamping: max(0, min(events[index].articleOrder, Int(UInt32.max))))
-            keys.append((UInt64(sourceRanks[index]) << 32 | order, Int32(index)))
+            let order = UInt64(clamping: max(0, min(events.articleOrder(at: index), Int(UInt32.max))))
+            keys.append((UInt64(UInt32(bitPattern: events.sourceRank(at: index))) << 32 | order, Int32(index)))
         }
         keys.sort { left, right in
             left.packed != right.packed
-                ? left.packed < right.packed : events[Int(left.index)].id < events[Int(right.index)].id
+                ? left.packed < right.packed : events.id(at: Int(left.index)) < events.id(at: Int(right.index))
         }
         return ListingOrder(order: keys.map(\.index))
     }
 
-    /// Each event's source rank: the place of its source id among all, sorted.
-    static func sourceRanks(of events: [TimelineEvent]) -> [Int32] {
+    /// Each event's source rank (the place of its source id among all, sorted) and the
+    /// distinct source ids, sorted.
+    static func sourceRanks(of events: [TimelineEvent]) -> (ranks: [Int32], sortedIDs: [String]) {
         var firstSeen: [String: Int32] = [:]
         var ids: [String] = []
         var seenIndex: [Int32] = []
@@ -63,11 +64,12 @@ extension TimelineSnapshot {
             previousSourceID = sourceID
             previousIndex = index
         }
+        let sortedSeen = ids.indices.sorted(by: { ids[$0] < ids[$1] })
         var rankOfSeen = [Int32](repeating: 0, count: ids.count)
-        for (rank, seen) in ids.indices.sorted(by: { ids[$0] < ids[$1] }).enumerated() {
+        for (rank, seen) in sortedSeen.enumerated() {
             rankOfSeen[seen] = Int32(rank)
         }
-        return seenIndex.map { rankOfSeen[Int($0)] }
+        return (seenIndex.map { rankOfSeen[Int($0)] }, sortedSeen.map { ids[$0] })
     }
 
     static func appendOnce(_ position: Int32, to list: inout [Int32]) {

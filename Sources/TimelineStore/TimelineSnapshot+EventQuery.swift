@@ -103,7 +103,7 @@ extension TimelineSnapshot {
         switch sort {
         case .chronological:
             // Events at or before the cursor's key occupy positions 0..<boundary.
-            let boundary = after.map { key in countEvents { ChronologicalKey(events[$0]) <= key } } ?? 0
+            let boundary = after.map { key in countEvents { events.chronologicalKey(at: $0) <= key } } ?? 0
             if let matches {
                 let start = SortedPositions.lowerBound(matches, Int32(boundary))
                 let end = min(matches.count, start + limit)
@@ -116,7 +116,7 @@ extension TimelineSnapshot {
             }
         case .reverseChronological:
             // Events strictly before the cursor's key occupy positions 0..<boundary.
-            let boundary = after.map { key in countEvents { ChronologicalKey(events[$0]) < key } } ?? events.count
+            let boundary = after.map { key in countEvents { events.chronologicalKey(at: $0) < key } } ?? events.count
             if let matches {
                 let end = SortedPositions.lowerBound(matches, Int32(boundary))
                 let start = max(0, end - limit)
@@ -129,7 +129,7 @@ extension TimelineSnapshot {
             }
         case .article:
             let boundary = after.map { key in
-                articleOrder.boundary { ArticleKey(events[$0]) <= ArticleKey(sourceID: key.sourceID, articleOrder: key.articleOrder, id: key.id) }
+                articleOrder.boundary { events.articleKey(at: $0) <= ArticleKey(sourceID: key.sourceID, articleOrder: key.articleOrder, id: key.id) }
             } ?? 0
             if let matches {
                 let ranks = matches.map { articleOrder.rank[Int($0)] }.sorted()

@@ -16,8 +16,8 @@ extension TimelineSnapshot {
 
     /// The events told by one source, in article order.
     public func events(ofSource id: String) -> [TimelineEvent] {
-        let first = articleOrder.boundary { events[$0].sourceID < id }
-        let end = articleOrder.boundary { events[$0].sourceID <= id }
+        let first = articleOrder.boundary { events.sourceID(at: $0) < id }
+        let end = articleOrder.boundary { events.sourceID(at: $0) <= id }
         return articleOrder.order[first..<end].map { events[Int($0)] }
     }
 }

@@ -1,21 +1,23 @@
+import CHeapTrim
 import Dispatch
 
 /// An immutable, indexed view of one dataset, built once and shared by every request.
 ///
-/// Events are held in one array in chronological order (see `ChronologicalKey`); every
-/// index refers to them by `Int32` position, and every posting list is ascending, so
+/// Events are held packed in one `EventTable` in chronological order (see `ChronologicalKey`);
+/// every index refers to them by `Int32` position, and every posting list is ascending, so
 /// filters combine by intersecting the smallest list first and pages come out already in
 /// chronological order.
 ///
-/// Built for a million events (about 3 s on two cores, about 0.6 KB of indexes per event):
-/// sorting uses packed integer keys, ids are hashed as bytes (`IDIndex`), and the term index,
-/// the biggest step, is built in chunks shared with a second core (`ChunkedTermIndex`).
+/// Built for a million events (measured in bench/RESULTS.md, "Store scaling"): events are
+/// packed (`EventTable`, about 0.4 KB per event beyond their text with the indexes), sorting
+/// uses packed integer keys, ids are hashed as bytes (`IDIndex`), and the term index, the
+/// biggest step, is built in chunks shared with a second core (`ChunkedTermIndex`).
 public final class TimelineSnapshot: Sendable {
     public let version: String
     /// Sorted by id.
     public let sources: [Source]
     /// In chronological order.
-    public let events: [TimelineEvent]
+    public let events: EventTable
     /// Sorted by id.
     public let actors: [TimelineActor]
     /// Sorted by id.
@@ -55,12 +57,17 @@ public final class TimelineSnapshot: Sendable {
 
     /// Builds every index. Trusts the dataset (the loader validates): a reference to an
     /// unknown actor or place is simply not indexed.
-    public init(_ dataset: TimelineDataset) {
-        let events = TimelineSnapshot.chronological(dataset.events)
-        self.events = events
+    ///
+    /// The events are packed (`EventTable`), so the dataset's own event values are not kept:
+    /// when the caller hands the dataset over (passes its last reference, as
+    /// `TimelineLoader.loadSnapshot` does), they are freed here and the freed heap pages are
+    /// returned to the kernel, so that the process holds only what the snapshot needs.
+    public init(_ dataset: consuming TimelineDataset) {
+        let sourceRanks = TimelineSnapshot.sourceRanks(of: dataset.events)
+        let order = TimelineSnapshot.chronologicalOrder(dataset.events, sourceRanks: sourceRanks.ranks)
         // The event term index is the biggest step: another core starts on it now, and this
         // one joins in when the rest is built.
-        let termIndex = ChunkedTermIndex(events: events)
+        let termIndex = ChunkedTermIndex(events: dataset.events, order: order)
         let termIndexDone = DispatchGroup()
         DispatchQueue.global().async(group: termIndexDone) { termIndex.work() }
 
@@ -82,7 +89,12 @@ public final class TimelineSnapshot: Sendable {
         self.actorIndexByID = actorIndexByID
         self.placeIndexByID = placeIndexByID
 
-        eventPositionByID = IDIndex(count: events.count) { events[$0].id }
+        let events = EventTable(
+            events: dataset.events, order: order, sourceIDs: sourceRanks.sortedIDs, sourceRanks: sourceRanks.ranks,
+            actorIDs: actors.map(\.id), actorIndexByID: actorIndexByID, placeIDs: places.map(\.id),
+            placeIndexByID: placeIndexByID)
+        self.events = events
+        eventPositionByID = events.positionsByID()
 
         var eventsByActor = Array(repeating: [Int32](), count: actors.count)
         var eventsByPlace = Array(repeating: [Int32](), count: places.count)
@@ -94,31 +106,27 @@ public final class TimelineSnapshot: Sendable {
         lowerBounds.reserveCapacity(events.count)
         upperBounds.reserveCapacity(events.count)
         for offset in events.indices {
-            // Indexing into `events` (not `for event in events`) reads fields in place
-            // instead of copying, and retaining, every event.
             let position = Int32(offset)
-            for participant in events[offset].actors {
-                if let index = actorIndexByID[participant.actorID] {
-                    TimelineSnapshot.appendOnce(position, to: &eventsByActor[Int(index)])
-                }
+            // Indexes at or past the known count are references to ids that name no record:
+            // not indexed.
+            for actorIndex in events.participantActorIndices(at: offset) where Int(actorIndex) < actors.count {
+                TimelineSnapshot.appendOnce(position, to: &eventsByActor[Int(actorIndex)])
             }
-            for placeID in events[offset].places {
-                if let index = placeIndexByID[placeID] {
-                    TimelineSnapshot.appendOnce(position, to: &eventsByPlace[Int(index)])
-                }
+            for placeIndex in events.placeIndices(at: offset) where Int(placeIndex) < places.count {
+                TimelineSnapshot.appendOnce(position, to: &eventsByPlace[Int(placeIndex)])
             }
-            let typeCode = events[offset].type.code
+            let typeCode = events.typeCode(at: offset)
             typeCodes.append(typeCode)
             eventsByType[Int(typeCode)].append(position)
-            lowerBounds.append(events[offset].date.earliest?.daysSinceEpoch ?? Int32.min)
-            upperBounds.append(events[offset].date.latest?.daysSinceEpoch ?? Int32.max)
+            lowerBounds.append(events.lowerBound(at: offset))
+            upperBounds.append(events.upperBound(at: offset))
         }
         self.eventsByActor = eventsByActor
         self.eventsByPlace = eventsByPlace
         self.eventsByType = eventsByType
         self.typeCodes = typeCodes
         dateIndex = EventDateIndex(lowerBounds: lowerBounds, upperBounds: upperBounds)
-        articleOrder = TimelineSnapshot.articleOrder(events, sourceRanks: TimelineSnapshot.sourceRanks(of: events))
+        articleOrder = TimelineSnapshot.articleOrder(events)
 
         // Actors: lookup by folded id / name / alias, terms, and the two listing orders.
         actorIndexByName = TimelineSnapshot.nameLookup(
@@ -171,5 +179,12 @@ public final class TimelineSnapshot: Sendable {
         termIndex.work()
         termIndexDone.wait()
         eventsByTerm = termIndex.merged()
+        termIndex.releaseEvents()
+
+        // Everything is built from the dataset now. Dropping it frees its events if this was
+        // the last reference; glibc keeps freed small chunks in the process (and the build's
+        // scratch too) until asked to give the pages back.
+        dataset = TimelineDataset()
+        _ = heap_trim()
     }
 }

@@ -53,20 +53,50 @@ import Testing
         #expect(index == reference(texts))
     }
 
+    @Test func termsOfNineToSixteenBytesAreOneTermWhateverTheirCaseAndPath() {
+        // 8, 9, 16 and 17 bytes: the edges of the short, two-word and `TermTable` paths; each
+        // term first seen (slow path) then found again (inline path), in other cases.
+        let texts: [(String, Int32)] = [
+            ("abcdefgh abcdefghi abcdefghijklmnop abcdefghijklmnopq 123456789012", 0),
+            ("ABCDEFGH ABCDEFGHI AbCdEfGhIjKlMnOp ABCDEFGHIJKLMNOPQ 123456789012", 1),
+            ("bcdefghi zzzzzzzzzabcdefg éléphantsxyz éléphantsxyz abcdefghi", 2),
+            ("abcdefghijklmnop, abcdefghijklmnop; bcdefghijklmnopa", 3),
+        ]
+        let index = built(texts)
+        #expect(index == reference(texts))
+        #expect(index["abcdefghi"] == [0, 1, 2])
+        #expect(index["abcdefghijklmnop"] == [0, 1, 3])
+        #expect(index["abcdefghijklmnopq"] == [0, 1])
+        #expect(index["bcdefghijklmnopa"] == [3])
+        #expect(index["123456789012"] == [0, 1])
+        #expect(index["elephantsxyz"] == [2])
+    }
+
+    @Test func keepsManyDistinctTwoWordTermsApart() {
+        // Terms of 9 to 16 bytes that differ only in their first or last bytes, enough to grow
+        // the two-word table several times.
+        let texts = (0..<5000).map { ("\(String($0, radix: 36))abcdefghi medium\(String($0, radix: 36))tail", Int32($0 / 2)) }
+        let index = built(texts)
+        #expect(index.count == 10000)
+        #expect(index["0abcdefghi"] == [0])
+        #expect(index["medium3ugtail"] == [Int32(Int("3ug", radix: 36)! / 2)])
+        #expect(index == reference(texts))
+    }
+
     @Test func chunksMergeInPositionOrder() {
         let events = makeDataset().events.sorted { $0.id < $1.id }
-        let whole = ChunkedTermIndex(events: events)
+        let whole = ChunkedTermIndex(events: events, order: events.indices.map(Int32.init))
         whole.work()
         let expected = whole.merged()
         for chunkSize in [1, 3, 4, 100] {
-            let chunked = ChunkedTermIndex(events: events, chunkSize: chunkSize)
+            let chunked = ChunkedTermIndex(events: events, order: events.indices.map(Int32.init), chunkSize: chunkSize)
             chunked.work()
             #expect(chunked.merged() == expected)
         }
-        let index = { let built = ChunkedTermIndex(events: events, chunkSize: 2); built.work(); return built.merged() }()
+        let index = { let built = ChunkedTermIndex(events: events, order: events.indices.map(Int32.init), chunkSize: 2); built.work(); return built.merged() }()
         #expect(index["almaty"] == [1, 9])
         #expect(index["quote"]?.count == 9)
-        #expect(ChunkedTermIndex(events: []).merged() == [:])
+        #expect(ChunkedTermIndex(events: [], order: []).merged() == [:])
     }
 
     @Test func termTableInternsAndFinds() {

@@ -26,7 +26,9 @@ enum Accounting {
         var total: Int { eventStructs + textStrings + otherStrings + arrays }
     }
 
-    static func events(_ events: [TimelineEvent]) -> Breakdown {
+    /// The events as `[TimelineEvent]` would hold them (what the store kept before the packed
+    /// `EventTable`, and what the dataset still holds), for comparison.
+    static func events(_ events: some Collection<TimelineEvent>) -> Breakdown {
         var breakdown = Breakdown()
         breakdown.eventStructs = MemoryLayout<TimelineEvent>.stride * events.count
         for event in events {
