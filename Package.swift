@@ -10,6 +10,9 @@ let package = Package(
     products: [
         .executable(name: "timeline-server", targets: ["timeline-server"]),
         .library(name: "TimelineStore", targets: ["TimelineStore"]),
+        // For the libFuzzer package in fuzz/, which can only depend on products.
+        .library(name: "MicroHTTP", targets: ["MicroHTTP"]),
+        .library(name: "TimelineAPI", targets: ["TimelineAPI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
