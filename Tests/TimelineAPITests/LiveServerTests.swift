@@ -31,6 +31,25 @@ import Testing
         #expect(missing.status == 404 && missing.header("Content-Type") == "application/problem+json")
     }
 
+    /// Quick answers over the wire: the whole body, again and again on one keep-alive
+    /// connection, each with its own stamped request id.
+    @Test func quickAnswersArriveWholeWithTheirOwnIDs() throws {
+        let (server, port) = try start()
+        defer { server.stop() }
+        let expected = get("/v1/events").bodyBytes
+        let client = try HTTPTestClient(port: port)
+        var ids: Set<String> = []
+        for _ in 0..<20 {
+            let response = try client.request("GET", "/v1/events")
+            #expect(response.status == 200)
+            #expect(response.body == expected)
+            ids.insert(response.header("X-Request-Id") ?? "")
+        }
+        #expect(ids.count == 20)
+        let gzip = try client.request("GET", "/v1/events", headers: ["Accept-Encoding": "gzip"])
+        #expect(gzip.header("Content-Encoding") == "gzip" && gzip.body == get("/v1/events", headers: ["Accept-Encoding": "gzip"]).bodyBytes)
+    }
+
     /// Hot targets are answered from the request head, but the transport's checks come first:
     /// HTTP/1.1 without Host, two Hosts, Content-Length with Transfer-Encoding.
     @Test func hotTargetsStillRefuseUntrustworthyFraming() throws {
