@@ -205,8 +205,9 @@ final class MHDEventLoop: @unchecked Sendable {
             return request.bodyLength > maximumBodySize ? .NO : .YES
         }
         let methodValue = MHDEventLoop.method(method)
+        let fields = rawFields.gather(from: connection)
         let head = RequestHead(method: methodValue, target: request.target, bodyLength: request.bodyLength,
-                               fields: .raw(rawFields.gather(from: connection)))
+                               fields: .raw(fields))
         // The transport's checks, before any responder: the quick path builds no `HTTPRequest`.
         // HTTP/1.1 requires Host (RFC 9112 §3.2); HTTPRequest cannot tell, it has no version.
         do throws(HTTPRequestError) {
@@ -223,7 +224,10 @@ final class MHDEventLoop: @unchecked Sendable {
             let parsed = try HTTPRequest(
                 method: methodValue,
                 target: request.target,
-                headers: MHDEventLoop.headers(of: connection),
+                // The fields gathered above, copied into Strings only now that they are needed.
+                headers: HTTPHeaders(fields.map { field in
+                    (name: String(decoding: field.name, as: UTF8.self), value: String(decoding: field.value, as: UTF8.self))
+                }),
                 clientAddress: MHDEventLoop.clientAddress(of: connection),
                 bodyLength: request.bodyLength)
             response = responder.respond(to: parsed)
@@ -288,20 +292,6 @@ final class MHDEventLoop: @unchecked Sendable {
         return HTTPMethod(rawValue: String(cString: text))
     }
 
-    private static func headers(of connection: OpaquePointer) -> HTTPHeaders {
-        var fields: [HTTPHeaders.Field] = []
-        // A NULL iterator makes MHD only count the fields, so the array is allocated once.
-        fields.reserveCapacity(Int(MHD_get_connection_values(connection, .HEADER_KIND, nil, nil)))
-        withUnsafeMutablePointer(to: &fields) { pointer in
-            _ = MHD_get_connection_values(connection, .HEADER_KIND, { context, _, key, value in
-                guard let key else { return .YES }
-                let fields = context!.assumingMemoryBound(to: [HTTPHeaders.Field].self)
-                fields.pointee.append((name: String(cString: key), value: value.map { String(cString: $0) } ?? ""))
-                return .YES
-            }, pointer)
-        }
-        return HTTPHeaders(fields)
-    }
 
     private static func clientAddress(of connection: OpaquePointer) -> ClientAddress? {
         guard let address = cmhd_connection_client_address(connection) else { return nil }
