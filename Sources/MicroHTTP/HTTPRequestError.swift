@@ -27,16 +27,19 @@ public enum HTTPRequestError: Error, Equatable, Sendable, CustomStringConvertibl
     /// reach us as U+FFFD (the C string is decoded with repair), so U+FFFD is refused too:
     /// non-ASCII must be sent percent-encoded or as valid UTF-8.
     static func check(target: String, method: HTTPMethod) throws(HTTPRequestError) {
-        let utf8 = target.utf8
-        guard let first = utf8.first, first == UInt8(ascii: "/") || (target == "*" && method == .options) else {
-            throw .target("it must start with \"/\"")
+        var target = target
+        let problem: String? = target.withUTF8 { bytes in
+            let isAsterisk = bytes.count == 1 && bytes[0] == UInt8(ascii: "*") && method == .options
+            guard bytes.first == UInt8(ascii: "/") || isAsterisk else { return "it must start with \"/\"" }
+            var previous: (UInt8, UInt8) = (0, 0)
+            for byte in bytes {
+                if byte <= 0x20 || byte == 0x7F { return "a raw control character or space" }
+                if byte == 0xBD && previous == (0xEF, 0xBF) { return "raw bytes that are not UTF-8" }
+                previous = (previous.1, byte)
+            }
+            return nil
         }
-        var previous: (UInt8, UInt8) = (0, 0)
-        for byte in utf8 {
-            if byte <= 0x20 || byte == 0x7F { throw .target("a raw control character or space") }
-            if previous == (0xEF, 0xBF) && byte == 0xBD { throw .target("raw bytes that are not UTF-8") }
-            previous = (previous.1, byte)
-        }
+        if let problem { throw .target(problem) }
     }
 
     static func check(headers: HTTPHeaders) throws(HTTPRequestError) {
@@ -49,7 +52,7 @@ public enum HTTPRequestError: Error, Equatable, Sendable, CustomStringConvertibl
         var hosts = 0, contentLength = false, transferEncoding = false
         var problem: HTTPRequestError?
         head.forEachField { name, value in
-            if name.contains(where: { !isTokenByte($0) }) {
+            if !name.allSatisfy(isTokenByte) {
                 problem = .header("a field name that is not a token (\(String(decoding: name, as: UTF8.self).debugDescription))")
             } else if value.contains(where: { $0 == 0x0D || $0 == 0x0A || $0 == 0 }) {
                 problem = .header("a CR, LF or NUL inside the value of \(String(decoding: name, as: UTF8.self))")
@@ -65,14 +68,15 @@ public enum HTTPRequestError: Error, Equatable, Sendable, CustomStringConvertibl
         if contentLength && transferEncoding { throw .header("both Content-Length and Transfer-Encoding") }
     }
 
-    /// RFC 9110 §5.6.2 tchar.
-    private static func isTokenByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-             UInt8(ascii: "0")...UInt8(ascii: "9"):
-            true
-        default:
-            "!#$%&'*+-.^_`|~".utf8.contains(byte)
-        }
+    /// RFC 9110 §5.6.2 tchar: `!#$%&'*+-.^_`|~`, digits and letters.
+    static func isTokenByte(_ byte: UInt8) -> Bool {
+        // One bit per byte value below 128, as two literal words: this runs for every byte of
+        // every field name, where even a lazily initialized global costs a check per call.
+        // HTTPRequestErrorTests derives both words from the list above.
+        byte < 64 ? tokenBytesBelow64 & (1 << UInt64(byte)) != 0
+            : byte < 128 && tokenBytesFrom64 & (1 << UInt64(byte - 64)) != 0
     }
+
+    static let tokenBytesBelow64: UInt64 = 0x03FF_6CFA_0000_0000
+    static let tokenBytesFrom64: UInt64 = 0x57FF_FFFF_C7FF_FFFE
 }

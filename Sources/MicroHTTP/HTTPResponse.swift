@@ -14,11 +14,21 @@ public struct HTTPResponse: Sendable {
     public var status: HTTPStatus
     public var headers: HTTPHeaders
     public var body: Body
+    /// One more header of a prepared body whose value changes with every request (a request
+    /// id), sent after `headers`. Kept apart from them because adding it then allocates nothing
+    /// (a short value is a small string), and the transport stamps it into a per-loop copy of
+    /// the prepared response instead of building one.
+    public var perRequestField: HTTPHeaders.Field?
 
-    public init(status: HTTPStatus = .ok, headers: HTTPHeaders = [:], body: Body = .empty) {
+    public init(status: HTTPStatus = .ok, headers: HTTPHeaders = HTTPHeaders(), body: Body = .empty) {
+        self.init(status: status, headers: headers, body: body, perRequestField: nil)
+    }
+
+    private init(status: HTTPStatus, headers: HTTPHeaders, body: Body, perRequestField: HTTPHeaders.Field?) {
         self.status = status
         self.headers = headers
         self.body = body
+        self.perRequestField = perRequestField
     }
 
     public init(status: HTTPStatus = .ok, headers: HTTPHeaders = [:], bytes: [UInt8]) {
@@ -29,6 +39,21 @@ public struct HTTPResponse: Sendable {
     /// per-request copy of the headers while still sending the body without copying it.
     public static func prepared(_ response: PreparedResponse, extraHeaders: HTTPHeaders = [:]) -> HTTPResponse {
         HTTPResponse(status: response.status, headers: extraHeaders, body: .prepared(response))
+    }
+
+    /// A prepared response with one per-request header (`perRequestField`).
+    public static func prepared(_ response: PreparedResponse, adding field: HTTPHeaders.Field) -> HTTPResponse {
+        HTTPResponse(status: response.status, headers: HTTPHeaders(), body: .prepared(response), perRequestField: field)
+    }
+
+    /// The one header added to a prepared body, when there is exactly one, in `headers` or
+    /// as `perRequestField`.
+    var onlyAddedField: HTTPHeaders.Field? {
+        switch (headers.count, perRequestField) {
+        case (0, let field?): field
+        case (1, nil): headers.first
+        default: nil
+        }
     }
 
     /// The body as bytes, for tests and in-process callers.
@@ -44,9 +69,14 @@ public struct HTTPResponse: Sendable {
     /// Every header the client will see (apart from those libmicrohttpd adds itself:
     /// Content-Length, Date, Connection).
     public var allHeaders: HTTPHeaders {
-        guard case .prepared(let prepared) = body else { return headers }
-        var merged = prepared.headers
-        for field in headers { merged.add(field.name, field.value) }
+        var merged: HTTPHeaders
+        if case .prepared(let prepared) = body {
+            merged = prepared.headers
+            for field in headers { merged.add(field.name, field.value) }
+        } else {
+            merged = headers
+        }
+        if let perRequestField { merged.add(perRequestField.name, perRequestField.value) }
         return merged
     }
 }

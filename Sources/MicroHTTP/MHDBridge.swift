@@ -63,9 +63,10 @@ final class MHDEventLoop: @unchecked Sendable {
     /// Read on every loop pass; the mutex above is taken only once it is set.
     private let stopRequested = Atomic<Bool>(false)
     let inFlightRequests = Atomic<Int>(0)
-    /// Touched only on this loop's thread, as is the next.
-    private var stampedClones = StampedResponses()
-    fileprivate var requestContexts = RequestContextPool()
+    /// Touched only on this loop's thread, as are the next two. Classes held by `let`, so
+    /// that using them costs no dynamic exclusivity check per request.
+    private let stampedClones = StampedResponses()
+    fileprivate let requestContexts = RequestContextPool()
     private let rawFields = RawFieldBuffer()
 
     init(listenFD: Int32, configuration: HTTPServer.Configuration, connectionLimit: Int,
@@ -210,14 +211,19 @@ final class MHDEventLoop: @unchecked Sendable {
                                fields: .raw(fields))
         // The transport's checks, before any responder: the quick path builds no `HTTPRequest`.
         // HTTP/1.1 requires Host (RFC 9112 §3.2); HTTPRequest cannot tell, it has no version.
+        // The target is checked after the quick path, which only answers exact targets it knows.
         do throws(HTTPRequestError) {
-            try HTTPRequestError.check(target: head.target, method: methodValue)
             try HTTPRequestError.check(fieldsOf: head, hostRequired: MHDEventLoop.isHTTP11(version))
         } catch {
             return queue(MHDEventLoop.badRequest(error, target: request.target), on: connection)
         }
         if let quick = responder.quickResponse(to: head) {
             return queue(quick, on: connection)
+        }
+        do throws(HTTPRequestError) {
+            try HTTPRequestError.check(target: head.target, method: methodValue)
+        } catch {
+            return queue(MHDEventLoop.badRequest(error, target: request.target), on: connection)
         }
         let response: HTTPResponse
         do {
@@ -251,16 +257,17 @@ final class MHDEventLoop: @unchecked Sendable {
     private func queue(_ response: HTTPResponse, on connection: OpaquePointer) -> MHD_Result {
         let status = UInt32(response.status.rawValue)
         switch response.body {
-        case .prepared(let prepared) where response.headers.isEmpty:
+        case .prepared(let prepared) where response.headers.isEmpty && response.perRequestField == nil:
             return MHD_queue_response(connection, status, prepared.handle.pointer)
         case .prepared(let prepared):
-            // One extra header (a request id): stamped into this loop's clone, no response built.
-            if response.headers.count == 1, let stamped = stampedClones.stamp(prepared, with: response.headers.first!) {
+            // One added header (a request id): stamped into this loop's clone, no response built.
+            if let field = response.onlyAddedField, let stamped = stampedClones.stamp(prepared, with: field) {
                 return MHD_queue_response(connection, status, stamped)
             }
             let mhdResponse = MHDResponseHandle.makeResponse(body: prepared.body)
             MHDResponseHandle.add(prepared.headers, to: mhdResponse)
             MHDResponseHandle.add(response.headers, to: mhdResponse)
+            if let field = response.perRequestField { _ = MHD_add_response_header(mhdResponse, field.name, field.value) }
             defer { MHD_destroy_response(mhdResponse) }
             return MHD_queue_response(connection, status, mhdResponse)
         case .stable(let body):
@@ -332,7 +339,7 @@ final class MHDEventLoop: @unchecked Sendable {
 /// only the body is read (footers exist only for chunked responses, which these are not).
 /// The stored value is libmicrohttpd's own `strdup` of the placeholder, and it is overwritten
 /// with exactly as many bytes, all visible ASCII, so it stays a valid header value.
-struct StampedResponses {
+final class StampedResponses {
     private struct Key: Hashable {
         let response: ObjectIdentifier
         let name: String
@@ -352,32 +359,42 @@ struct StampedResponses {
     static let byteBudget = 8 << 20
     private var clones: [Key: Clone] = [:]
     private var retainedBytes = 0
+    /// The clone used last, checked before the dictionary: a loop mostly answers the same hot
+    /// target with ids of one length, and hashing the key costs more than the rest of stamping.
+    private var lastUsed: (key: Key, clone: Clone)?
 
     /// The clone of `prepared` with `field` added, ready to queue; nil when `field`'s value
     /// cannot be stamped in place (empty, too long, or not visible ASCII).
-    mutating func stamp(_ prepared: PreparedResponse, with field: HTTPHeaders.Field) -> OpaquePointer? {
+    func stamp(_ prepared: PreparedResponse, with field: HTTPHeaders.Field) -> OpaquePointer? {
         var value = field.value
         return value.withUTF8 { bytes -> OpaquePointer? in
             guard (1...256).contains(bytes.count), bytes.allSatisfy({ $0 >= 0x21 && $0 <= 0x7E }) else { return nil }
-            let key = Key(response: ObjectIdentifier(prepared), name: field.name, valueLength: bytes.count)
             let clone: Clone
-            if let existing = clones[key] {
-                clone = existing
+            if let lastUsed, lastUsed.clone.prepared === prepared, lastUsed.key.valueLength == bytes.count,
+               lastUsed.key.name == field.name {
+                clone = lastUsed.clone
             } else {
-                guard let made = StampedResponses.makeClone(of: prepared, name: field.name, valueLength: bytes.count) else {
-                    return nil
-                }
-                if clones.count >= StampedResponses.capacity
-                    || retainedBytes + prepared.body.count > StampedResponses.byteBudget {
-                    removeAll()
-                }
-                clones[key] = made
-                retainedBytes += prepared.body.count
-                clone = made
+                let key = Key(response: ObjectIdentifier(prepared), name: field.name, valueLength: bytes.count)
+                guard let found = findOrMakeClone(for: key, of: prepared) else { return nil }
+                clone = found
+                lastUsed = (key, found)
             }
             UnsafeMutableRawPointer(clone.value).copyMemory(from: bytes.baseAddress!, byteCount: bytes.count)
             return clone.pointer
         }
+    }
+
+    private func findOrMakeClone(for key: Key, of prepared: PreparedResponse) -> Clone? {
+        if let existing = clones[key] { return existing }
+        guard let made = StampedResponses.makeClone(of: prepared, name: key.name, valueLength: key.valueLength) else {
+            return nil
+        }
+        if clones.count >= StampedResponses.capacity || retainedBytes + prepared.body.count > StampedResponses.byteBudget {
+            removeAll()
+        }
+        clones[key] = made
+        retainedBytes += prepared.body.count
+        return made
     }
 
     private static func makeClone(of prepared: PreparedResponse, name: String, valueLength: Int) -> Clone? {
@@ -394,10 +411,11 @@ struct StampedResponses {
 
     /// Drops this loop's references; responses still queued on connections live on in
     /// libmicrohttpd's reference count until sent.
-    mutating func removeAll() {
+    func removeAll() {
         for clone in clones.values { MHD_destroy_response(clone.pointer) }
         clones.removeAll()
         retainedBytes = 0
+        lastUsed = nil
     }
 }
 
@@ -446,7 +464,7 @@ final class RawFieldBuffer {
 
 /// Made in the URI-log callback, the first thing MHD tells us about a request, because only
 /// there is the raw target (with its query, undecoded) available. Handed to MHD as the
-/// request's context pointer and released in the request-completed callback.
+/// request's context pointer, unretained: the pool below owns it.
 private final class RequestContext {
     var target: String
     var sawFirstCall = false
@@ -455,22 +473,37 @@ private final class RequestContext {
     init(target: String) { self.target = target }
 }
 
-/// Contexts of finished requests, reused by the next ones so that a request costs no
-/// allocation of its own here. Touched only on its loop's thread.
-private struct RequestContextPool {
-    private var idle: [RequestContext] = []
+/// Every request context a loop has made, reused by the next requests so that a request costs
+/// no allocation of its own here. The pool owns them all, in flight or idle, for as long as the
+/// loop lives, so libmicrohttpd is handed unretained pointers and no reference count changes
+/// per request. There are never more than were in flight at once (bounded by the connection
+/// limit). Touched only on its loop's thread.
+private final class RequestContextPool {
+    // Unchecked: one thread, never re-entered (the callbacks do not call each other), and the
+    // dynamic checks would cost more per request than the rest of the pool.
+    @exclusivity(unchecked) private var owned: [RequestContext] = []
+    @exclusivity(unchecked) private var idle: [Unmanaged<RequestContext>] = []
 
-    mutating func take(target: String) -> RequestContext {
-        guard let context = idle.popLast() else { return RequestContext(target: target) }
+    /// A context for a new request, as the pointer to give libmicrohttpd.
+    func take(target: String) -> UnsafeMutableRawPointer {
+        guard let reused = idle.popLast() else {
+            let made = RequestContext(target: target)
+            owned.append(made)
+            return Unmanaged.passUnretained(made).toOpaque()
+        }
+        let context = reused.takeUnretainedValue()
         context.target = target
         context.sawFirstCall = false
         context.bodyLength = 0
-        return context
+        return reused.toOpaque()
     }
 
-    /// Keeps at most as many as were ever in flight at once, up to a bound.
-    mutating func give(back context: RequestContext) {
-        if idle.count < 4096 { idle.append(context) }
+    /// Takes back the pointer `take` gave, once its request has completed.
+    func give(back pointer: UnsafeMutableRawPointer) {
+        let context = Unmanaged<RequestContext>.fromOpaque(pointer)
+        // The target may be a large String: dropped now rather than kept until reuse.
+        context.takeUnretainedValue().target = ""
+        idle.append(context)
     }
 }
 
@@ -478,21 +511,23 @@ private struct RequestContextPool {
 
 private let onRequestStart: @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<CChar>?, OpaquePointer?)
     -> UnsafeMutableRawPointer? = { context, uri, _ in
-        let loop = Unmanaged<MHDEventLoop>.fromOpaque(context!).takeUnretainedValue()
-        loop.inFlightRequests.add(1, ordering: .relaxed)
-        let request = loop.requestContexts.take(target: uri.map { String(cString: $0) } ?? "/")
-        return Unmanaged.passRetained(request).toOpaque() // released in onRequestCompleted
+        // Guaranteed refs, here and in the other callbacks: the loop outlives its daemon (see
+        // `init`) and the pool owns every context, so no reference count needs to change.
+        Unmanaged<MHDEventLoop>.fromOpaque(context!)._withUnsafeGuaranteedRef { loop in
+            loop.inFlightRequests.add(1, ordering: .relaxed)
+            return loop.requestContexts.take(target: uri.map { String(cString: $0) } ?? "/")
+        }
     }
 
 private let onRequestCompleted: @convention(c) (UnsafeMutableRawPointer?, OpaquePointer?,
                                                 UnsafeMutablePointer<UnsafeMutableRawPointer?>?,
                                                 MHD_RequestTerminationCode) -> Void = { context, _, requestContext, _ in
     guard let slot = requestContext, let pointer = slot.pointee else { return }
-    let loop = Unmanaged<MHDEventLoop>.fromOpaque(context!).takeUnretainedValue()
-    // Balances the retain made in onRequestStart; the pool keeps the context for the next request.
-    loop.requestContexts.give(back: Unmanaged<RequestContext>.fromOpaque(pointer).takeRetainedValue())
-    slot.pointee = nil
-    loop.inFlightRequests.subtract(1, ordering: .releasing)
+    Unmanaged<MHDEventLoop>.fromOpaque(context!)._withUnsafeGuaranteedRef { loop in
+        loop.requestContexts.give(back: pointer)
+        slot.pointee = nil
+        loop.inFlightRequests.subtract(1, ordering: .releasing)
+    }
 }
 
 private let keepEscaped: @convention(c) (UnsafeMutableRawPointer?, OpaquePointer?, UnsafeMutablePointer<CChar>?) -> Int = {
@@ -505,7 +540,9 @@ private let onAccess: @convention(c) (UnsafeMutableRawPointer?, OpaquePointer?, 
     -> MHD_Result = { context, connection, _, method, version, _, uploadSize, requestContext in
         guard let context, let connection, let method, let uploadSize,
               let slot = requestContext, let pointer = slot.pointee else { return .NO }
-        let loop = Unmanaged<MHDEventLoop>.fromOpaque(context).takeUnretainedValue()
-        let request = Unmanaged<RequestContext>.fromOpaque(pointer).takeUnretainedValue()
-        return loop.handle(connection: connection, method: method, version: version, uploadSize: uploadSize, request: request)
+        return Unmanaged<MHDEventLoop>.fromOpaque(context)._withUnsafeGuaranteedRef { loop in
+            Unmanaged<RequestContext>.fromOpaque(pointer)._withUnsafeGuaranteedRef { request in
+                loop.handle(connection: connection, method: method, version: version, uploadSize: uploadSize, request: request)
+            }
+        }
     }

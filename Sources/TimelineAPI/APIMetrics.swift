@@ -76,7 +76,7 @@ final class APIMetrics: Sendable {
             lines.append("timeline_http_request_duration_seconds_sum{route=\"\(route)\"} \(sum)")
             lines.append("timeline_http_request_duration_seconds_count{route=\"\(route)\"} \(cumulative)")
         }
-        lines.append("# HELP timeline_http_requests_in_flight Requests being handled right now.")
+        lines.append("# HELP timeline_http_requests_in_flight Requests being handled right now (quick answers, made in under a microsecond, are not counted).")
         lines.append("# TYPE timeline_http_requests_in_flight gauge")
         lines.append("timeline_http_requests_in_flight \(inFlight.load(ordering: .relaxed))")
         lines.append(contentsOf: extra)

@@ -1,13 +1,24 @@
 import MicroHTTP
 
 /// A prepared answer to one exact request target, given from the request head alone
-/// (`TimelineAPI.quickResponse(to:)`): the default page of a hot collection, say.
-struct QuickAnswer: Sendable {
+/// (`TimelineAPI.quickResponse(to:)`): the default page of a hot collection, say. A class:
+/// the quick path looks at several per request, and a reference is cheaper to pass around
+/// than copies of the strings and responses inside.
+final class QuickAnswer: Sendable {
+    /// The exact request target it answers, query and all.
+    let target: String
     let routeIndex: Int
     let representation: CachedRepresentation
     /// The media type of the route's default format when the route negotiates `Accept`;
     /// nil when it ignores `Accept`.
     let negotiatedMediaType: String?
+
+    init(target: String, routeIndex: Int, representation: CachedRepresentation, negotiatedMediaType: String?) {
+        self.target = target
+        self.routeIndex = routeIndex
+        self.representation = representation
+        self.negotiatedMediaType = negotiatedMediaType
+    }
 
     /// The variant (plain or gzip) the head asks for, read from its fields in place; nil when
     /// the head needs the full path to be answered exactly (a conditional request, a client's

@@ -5,12 +5,14 @@ import Glibc
 
 /// `X-Request-Id`: the client's own id when it is a safe token, or one of ours.
 final class RequestID: Sendable {
-    private let prefix: String
+    /// The 8 hex digits of a per-process prefix, as bytes in memory order.
+    private let prefix: UInt64
     private let counter = Atomic<UInt64>(0)
 
     init() {
         // A per-process prefix keeps ids from two replicas or two runs apart in merged logs.
-        prefix = String(UInt32.random(in: 0x1000_0000...UInt32.max), radix: 16)
+        let text = String(UInt32.random(in: 0x1000_0000...UInt32.max), radix: 16)
+        prefix = text.utf8.reversed().reduce(0) { $0 << 8 | UInt64($1) }
     }
 
     /// Only 1–128 characters of `A-Z a-z 0-9 - _ . : @` are echoed: nothing a client sends
@@ -26,23 +28,20 @@ final class RequestID: Sendable {
     }
 
     /// `<prefix>-<counter in hex>`. Written byte by byte rather than interpolated: up to 15
-    /// bytes (the first 16^6 ids) it is then a small string, which needs no allocation.
+    /// bytes (the first 16^6 ids) it is then a small string, which needs no allocation. This
+    /// runs for every request, so it works on words, not on the prefix's characters.
     func next() -> String {
         var number = counter.add(1, ordering: .relaxed).newValue
-        var digits = 1
-        while number >> (4 * UInt64(digits)) != 0 && digits < 16 { digits += 1 }
-        let prefixBytes = prefix.utf8
-        return String(unsafeUninitializedCapacity: prefixBytes.count + 1 + digits) { buffer in
-            var index = 0
-            for byte in prefixBytes { buffer[index] = byte; index += 1 }
-            buffer[index] = UInt8(ascii: "-")
-            for position in stride(from: index + digits, to: index, by: -1) {
-                buffer[position] = RequestID.hexDigits[Int(number & 0xF)]
+        let digits = max(1, (64 - number.leadingZeroBitCount + 3) / 4)
+        return String(unsafeUninitializedCapacity: 9 + digits) { buffer in
+            UnsafeMutableRawBufferPointer(buffer).storeBytes(of: prefix.littleEndian, as: UInt64.self)
+            buffer[8] = UInt8(ascii: "-")
+            for position in stride(from: 8 + digits, to: 8, by: -1) {
+                let digit = UInt8(truncatingIfNeeded: number & 0xF)
+                buffer[position] = digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") - 10 + digit
                 number >>= 4
             }
-            return index + 1 + digits
+            return 9 + digits
         }
     }
-
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 }

@@ -11,8 +11,9 @@ public final class TimelineAPI: HTTPResponder {
     let router: Router
     let metrics: APIMetrics
     private let requestIDs = RequestID()
-    /// The state answers come from, with its quick answers (keyed by exact request target).
-    private let state: Mutex<(api: APIState, quickAnswers: [String: QuickAnswer])>
+    /// The state answers come from, with its quick answers (a handful, one per exact target:
+    /// searched in order, which is cheaper than hashing the target).
+    private let state: Mutex<(api: APIState, quickAnswers: [QuickAnswer])>
     private let lastReload = Mutex<ReloadOutcome?>(nil)
 
     /// Headers on every response: any origin may read, and see the headers that matter.
@@ -27,7 +28,7 @@ public final class TimelineAPI: HTTPResponder {
         router = Router(routes: TimelineAPI.routes)
         metrics = APIMetrics(routeLabels: router.routes.map(\.template) + ["unmatched"])
         // Warming answers requests, which needs `self` whole: a cacheless placeholder state first.
-        state = Mutex((api: APIState(snapshot: snapshot, cacheBytes: 0), quickAnswers: [:]))
+        state = Mutex((api: APIState(snapshot: snapshot, cacheBytes: 0), quickAnswers: []))
         let initial = APIState(snapshot: snapshot, cacheBytes: options.responseCacheBytes)
         let quickAnswers = warm(initial)
         state.withLock { $0 = (initial, quickAnswers) }
@@ -55,7 +56,7 @@ public final class TimelineAPI: HTTPResponder {
     // MARK: Responding
 
     public func respond(to request: HTTPRequest) -> HTTPResponse {
-        let started = ContinuousClock.now
+        let started = MonotonicClock.nanoseconds()
         metrics.inFlight.add(1, ordering: .relaxed)
         defer { metrics.inFlight.subtract(1, ordering: .relaxed) }
         let current = state.withLock { $0.api }
@@ -82,7 +83,7 @@ public final class TimelineAPI: HTTPResponder {
         }
         if let requestID { response.headers.add("X-Request-Id", requestID) }
 
-        let seconds = TimelineAPI.seconds(since: started)
+        let seconds = MonotonicClock.seconds(since: started)
         metrics.record(route: routeIndex, status: response.status.rawValue, seconds: seconds)
         if let log = options.accessLog {
             let label = routeIndex < router.routes.count ? router.routes[routeIndex].template : "unmatched"
@@ -98,20 +99,23 @@ public final class TimelineAPI: HTTPResponder {
     /// compares them); anything it cannot decide exactly from the head goes the full way.
     public func quickResponse(to head: RequestHead) -> HTTPResponse? {
         guard head.method.isGetOrHead, head.bodyLength == 0, options.accessLog == nil else { return nil }
-        let started = ContinuousClock.now
-        guard let quick = state.withLock({ $0.quickAnswers[head.target] }),
-              let prepared = quick.variant(for: head) else { return nil }
-        metrics.inFlight.add(1, ordering: .relaxed)
-        defer { metrics.inFlight.subtract(1, ordering: .relaxed) }
-        var response = HTTPResponse.prepared(prepared)
-        if options.generateRequestIDs { response.headers.add("X-Request-Id", requestIDs.next()) }
-        metrics.record(route: quick.routeIndex, status: prepared.status.rawValue, seconds: TimelineAPI.seconds(since: started))
+        let started = MonotonicClock.nanoseconds()
+        // Decided under the lock, so that only the chosen response leaves it (one retain).
+        let found: (prepared: PreparedResponse, routeIndex: Int)? = state.withLock { state in
+            for quick in state.quickAnswers where quick.target == head.target {
+                return quick.variant(for: head).map { ($0, quick.routeIndex) }
+            }
+            return nil
+        }
+        // Not counted in `inFlight`: a quick answer is made in well under a microsecond,
+        // which no scrape of the gauge would see, and the two atomic updates cost more.
+        guard let found else { return nil }
+        let response: HTTPResponse = options.generateRequestIDs
+            ? .prepared(found.prepared, adding: (name: "X-Request-Id", value: requestIDs.next()))
+            : .prepared(found.prepared)
+        metrics.record(route: found.routeIndex, status: found.prepared.status.rawValue,
+                       seconds: MonotonicClock.seconds(since: started))
         return response
-    }
-
-    private static func seconds(since start: ContinuousClock.Instant) -> Double {
-        let elapsed = (ContinuousClock.now - start).components
-        return Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
     }
 
     /// The answer to `request`; `routeIndex` is set once a route matches, and `representation`
@@ -185,8 +189,8 @@ public final class TimelineAPI: HTTPResponder {
     /// Encodes the answers most clients ask for first, so that they are ready before the
     /// first request: the default pages of the hot collections and the OpenAPI document.
     /// They become the quick answers of `state`.
-    private func warm(_ state: APIState) -> [String: QuickAnswer] {
-        var quickAnswers: [String: QuickAnswer] = [:]
+    private func warm(_ state: APIState) -> [QuickAnswer] {
+        var quickAnswers: [QuickAnswer] = []
         for target in ["/v1/events", "/v1/actors", "/v1/places", "/v1/timeline", "/openapi.json", "/"] {
             guard let request = try? HTTPRequest(method: .get, target: target) else { continue }
             var routeIndex = router.routes.count
@@ -194,8 +198,8 @@ public final class TimelineAPI: HTTPResponder {
             _ = try? answer(request, state: state, routeIndex: &routeIndex, representation: &representation)
             guard let representation else { continue }
             let route = router.routes[routeIndex]
-            quickAnswers[target] = QuickAnswer(routeIndex: routeIndex, representation: representation,
-                                               negotiatedMediaType: route.formats.first?.mediaType)
+            quickAnswers.append(QuickAnswer(target: target, routeIndex: routeIndex, representation: representation,
+                                            negotiatedMediaType: route.formats.first?.mediaType))
         }
         return quickAnswers
     }

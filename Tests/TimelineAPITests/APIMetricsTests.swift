@@ -68,7 +68,7 @@ import Testing
         timeline_http_request_duration_seconds_bucket{route="unmatched",le="+Inf"} 1
         timeline_http_request_duration_seconds_sum{route="unmatched"} 0.0001
         timeline_http_request_duration_seconds_count{route="unmatched"} 1
-        # HELP timeline_http_requests_in_flight Requests being handled right now.
+        # HELP timeline_http_requests_in_flight Requests being handled right now (quick answers, made in under a microsecond, are not counted).
         # TYPE timeline_http_requests_in_flight gauge
         timeline_http_requests_in_flight 2
         timeline_extra 1

@@ -84,7 +84,7 @@ import TimelineStore
         options.generateRequestIDs = false
         let api = makeAPI(options: options)
         let quick = try #require(api.quickResponse(to: RequestHead(method: .get, target: "/v1/events")))
-        #expect(quick.headers.isEmpty)
+        #expect(quick.headers.isEmpty && quick.perRequestField == nil)
         #expect(quick.allHeaders["X-Request-Id"] == nil)
     }
 
