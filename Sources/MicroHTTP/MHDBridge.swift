@@ -361,7 +361,13 @@ final class StampedResponses {
     private var retainedBytes = 0
     /// The clone used last, checked before the dictionary: a loop mostly answers the same hot
     /// target with ids of one length, and hashing the key costs more than the rest of stamping.
-    private var lastUsed: (key: Key, clone: Clone)?
+    /// Kept as plain fields, compared in place (copying a `Key` and a `Clone` costs retains);
+    /// the identifier cannot be reused while the dictionary's clone keeps its response alive.
+    private var lastResponse: ObjectIdentifier?
+    private var lastName = ""
+    private var lastValueLength = 0
+    private var lastPointer: OpaquePointer?
+    private var lastValue: UnsafeMutablePointer<CChar>?
 
     /// The clone of `prepared` with `field` added, ready to queue; nil when `field`'s value
     /// cannot be stamped in place (empty, too long, or not visible ASCII).
@@ -369,18 +375,14 @@ final class StampedResponses {
         var value = field.value
         return value.withUTF8 { bytes -> OpaquePointer? in
             guard (1...256).contains(bytes.count), bytes.allSatisfy({ $0 >= 0x21 && $0 <= 0x7E }) else { return nil }
-            let clone: Clone
-            if let lastUsed, lastUsed.clone.prepared === prepared, lastUsed.key.valueLength == bytes.count,
-               lastUsed.key.name == field.name {
-                clone = lastUsed.clone
-            } else {
+            if lastResponse != ObjectIdentifier(prepared) || lastValueLength != bytes.count || lastName != field.name {
                 let key = Key(response: ObjectIdentifier(prepared), name: field.name, valueLength: bytes.count)
                 guard let found = findOrMakeClone(for: key, of: prepared) else { return nil }
-                clone = found
-                lastUsed = (key, found)
+                (lastResponse, lastName, lastValueLength) = (key.response, key.name, key.valueLength)
+                (lastPointer, lastValue) = (found.pointer, found.value)
             }
-            UnsafeMutableRawPointer(clone.value).copyMemory(from: bytes.baseAddress!, byteCount: bytes.count)
-            return clone.pointer
+            UnsafeMutableRawPointer(lastValue!).copyMemory(from: bytes.baseAddress!, byteCount: bytes.count)
+            return lastPointer
         }
     }
 
@@ -415,7 +417,7 @@ final class StampedResponses {
         for clone in clones.values { MHD_destroy_response(clone.pointer) }
         clones.removeAll()
         retainedBytes = 0
-        lastUsed = nil
+        (lastResponse, lastName, lastValueLength, lastPointer, lastValue) = (nil, "", 0, nil, nil)
     }
 }
 
@@ -515,7 +517,9 @@ private let onRequestStart: @convention(c) (UnsafeMutableRawPointer?, UnsafePoin
         // `init`) and the pool owns every context, so no reference count needs to change.
         Unmanaged<MHDEventLoop>.fromOpaque(context!)._withUnsafeGuaranteedRef { loop in
             loop.inFlightRequests.add(1, ordering: .relaxed)
-            return loop.requestContexts.take(target: uri.map { String(cString: $0) } ?? "/")
+            // Decoded with repair, as `String(cString:)` would, but without its slower generic path.
+            let target = uri.map { String(decoding: UnsafeRawBufferPointer(start: $0, count: strlen($0)), as: UTF8.self) }
+            return loop.requestContexts.take(target: target ?? "/")
         }
     }
 
