@@ -28,6 +28,14 @@ public struct HTTPRequest: Sendable {
     ) throws(HTTPRequestError) {
         try HTTPRequestError.check(target: target, method: method)
         try HTTPRequestError.check(headers: headers)
+        try self.init(checkedMethod: method, target: target, headers: headers, clientAddress: clientAddress,
+                      bodyLength: bodyLength)
+    }
+
+    /// For the transport, which has made both checks above on the request as received: only
+    /// the target is split and decoded.
+    init(checkedMethod method: HTTPMethod, target: String, headers: HTTPHeaders, clientAddress: ClientAddress?,
+         bodyLength: Int) throws(HTTPRequestError) {
         self.method = method
         self.target = target
         self.headers = headers

@@ -228,7 +228,7 @@ final class MHDEventLoop: @unchecked Sendable {
         let response: HTTPResponse
         do {
             let parsed = try HTTPRequest(
-                method: methodValue,
+                checkedMethod: methodValue,
                 target: request.target,
                 // The fields gathered above, copied into Strings only now that they are needed.
                 headers: HTTPHeaders(fields.map { field in

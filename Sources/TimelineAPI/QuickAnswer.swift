@@ -22,7 +22,7 @@ final class QuickAnswer: Sendable {
 
     /// The variant (plain or gzip) the head asks for, read from its fields in place; nil when
     /// the head needs the full path to be answered exactly (a conditional request, a client's
-    /// own request id, an `Accept` other than the default, a field given twice, q-values).
+    /// own request id, an `Accept` other than the default, a field given twice).
     func variant(for head: RequestHead) -> PreparedResponse? {
         var exact = true
         var gzip = false
@@ -36,9 +36,9 @@ final class QuickAnswer: Sendable {
                     exact = negotiatedMediaType == "application/json" && value.equalsIgnoringASCIICase("application/json")
                 }
             } else if name.equalsIgnoringASCIICase("accept-encoding") {
-                guard !seenAcceptEncoding, let accepts = ContentCoding.acceptsGzip(bytes: value) else { exact = false; return false }
+                guard !seenAcceptEncoding else { exact = false; return false }
                 seenAcceptEncoding = true
-                gzip = accepts
+                gzip = ContentCoding.acceptsGzip(bytes: value)
             } else if name.equalsIgnoringASCIICase("if-none-match") || name.equalsIgnoringASCIICase("x-request-id") {
                 exact = false
             }
