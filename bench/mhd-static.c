@@ -6,7 +6,7 @@
  *  - THREADS daemons, each on its own thread and its own SO_REUSEPORT listening
  *    socket (MHD_OPTION_LISTEN_SOCKET), flags MHD_USE_EPOLL | MHD_USE_ITC |
  *    MHD_USE_TURBO, no internal thread ("external select" mode);
- *  - the same connection limit (4096 / THREADS), memory limit (32 KiB) and
+ *  - the same connection limit (4096 / THREADS), memory limit (16 KiB) and
  *    idle timeout (30 s) as HTTPServer.Configuration's defaults;
  *  - each loop: poll() on the daemon's epoll fd (MHD_DAEMON_INFO_EPOLL_FD) plus
  *    a stop eventfd, timeout = MHD_get_timeout capped at 1 s, then MHD_run;
@@ -22,7 +22,7 @@
  *
  * For experiments only (unset, the program is as above):
  *   BENCH_NO_TURBO=1                       drop MHD_USE_TURBO
- *   BENCH_CONNECTION_MEMORY_LIMIT=BYTES    instead of 32 KiB
+ *   BENCH_CONNECTION_MEMORY_LIMIT=BYTES    instead of 16 KiB
  *   BENCH_INTERNAL_EPOLL=1                 MHD's own epoll thread per daemon instead of our loop:
  *                                          the mode with the 128-event epoll stall (to check the
  *                                          rig's stall detection)
@@ -168,7 +168,7 @@ int main (int argc, char **argv)
 
   struct loop *loops = calloc ((size_t) threads, sizeof *loops);
   unsigned int flags = MHD_USE_EPOLL | MHD_USE_ITC | MHD_USE_TURBO;
-  size_t memory_limit = 32 * 1024;
+  size_t memory_limit = 16 * 1024;
   if (NULL != getenv ("BENCH_NO_TURBO"))
     flags &= ~(unsigned int) MHD_USE_TURBO;
   int internal = NULL != getenv ("BENCH_INTERNAL_EPOLL");

@@ -17,8 +17,12 @@ extension HTTPServer {
         /// Open connections across all threads; beyond it new ones wait in the listen backlog.
         public var connectionLimit: Int = 4096
         /// Memory for one connection's request line, headers and buffers. A request line
-        /// that does not fit gets 414, headers that do not fit get 431.
-        public var connectionMemoryLimit: Int = 32 * 1024
+        /// that does not fit gets 414, headers that do not fit get 431. 16 KiB holds about
+        /// 14 KB of header bytes or 200 short fields (Node.js allows 16 KiB of headers). Not
+        /// libmicrohttpd's 32 KiB: 0.9.75 zeroes the whole pool before every request on a
+        /// kept-alive connection, which with 32 KiB cost more CPU than all of MicroHTTP
+        /// (bench/RESULTS.md, "Connection memory").
+        public var connectionMemoryLimit: Int = 16 * 1024
         /// Kernel accept queue per listening socket.
         public var listenBacklog: Int32 = 1024
         /// Bodies are read and discarded so the responder can answer them (with 413); a body

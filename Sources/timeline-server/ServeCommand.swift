@@ -47,7 +47,7 @@ struct ServeCommand: ParsableCommand {
     var maxConnections: Int = Environment.integer("MAX_CONNECTIONS") ?? 4096
 
     @Option(help: "Bytes for one connection's request line and headers: longer lines get 414, larger headers 431 (env CONNECTION_MEMORY).")
-    var connectionMemory: Int = Environment.integer("CONNECTION_MEMORY") ?? 32 * 1024
+    var connectionMemory: Int = Environment.integer("CONNECTION_MEMORY") ?? 16 * 1024
 
     @Option(help: "PEM certificate file: with --tls-key, serve HTTPS only (env TLS_CERT).")
     var tlsCert: String?

@@ -164,4 +164,19 @@ import Testing
         #expect(response.header("Set-Cookie") == nil)
         #expect(response.header("X-Evil") == nil)
     }
+
+    /// The default connection memory (16 KiB) holds a head of 12 KB, or 150 fields; a 20 KB
+    /// head gets libmicrohttpd's 431, and the server goes on answering.
+    @Test func theDefaultConnectionMemoryHoldsLargeHeadsAndRefusesLarger() throws {
+        #expect(HTTPServer.Configuration().connectionMemoryLimit == 16 * 1024)
+        let (server, port) = try makeServer(echoResponder)
+        defer { server.stop() }
+        let fields = Dictionary(uniqueKeysWithValues: (0..<150).map { ("X-Field-\($0)", "value-\($0)") })
+        #expect(try HTTPTestClient(port: port).request("GET", "/fields", headers: fields).status == 200)
+        let large = String(repeating: "a", count: 12_000)
+        #expect(try HTTPTestClient(port: port).request("GET", "/large", headers: ["Authorization": large]).status == 200)
+        let tooLarge = String(repeating: "a", count: 20_000)
+        #expect(try HTTPTestClient(port: port).request("GET", "/too-large", headers: ["Authorization": tooLarge]).status == 431)
+        #expect(try HTTPTestClient(port: port).request("GET", "/after").status == 200)
+    }
 }
