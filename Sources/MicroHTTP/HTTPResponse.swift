@@ -42,7 +42,9 @@ public struct HTTPResponse: Sendable {
     }
 
     /// A prepared response with one per-request header (`perRequestField`).
-    public static func prepared(_ response: PreparedResponse, adding field: HTTPHeaders.Field) -> HTTPResponse {
+    /// Takes both arguments over (`consuming`): made on every quick answer, it then moves them
+    /// into the response instead of retaining copies.
+    public static func prepared(_ response: consuming PreparedResponse, adding field: consuming HTTPHeaders.Field) -> HTTPResponse {
         HTTPResponse(status: response.status, headers: HTTPHeaders(), body: .prepared(response), perRequestField: field)
     }
 

@@ -254,7 +254,7 @@ final class MHDEventLoop: @unchecked Sendable {
         return strcmp(version, "HTTP/1.1") == 0
     }
 
-    private func queue(_ response: HTTPResponse, on connection: OpaquePointer) -> MHD_Result {
+    private func queue(_ response: consuming HTTPResponse, on connection: OpaquePointer) -> MHD_Result {
         let status = UInt32(response.status.rawValue)
         switch response.body {
         case .prepared(let prepared) where response.headers.isEmpty && response.perRequestField == nil:
@@ -441,9 +441,9 @@ final class RawFieldBuffer {
         let context = Unmanaged.passUnretained(self).toOpaque() // used only during the call
         _ = MHD_get_connection_values_n(connection, .HEADER_KIND, { context, _, key, keySize, value, valueSize in
             guard let context, let key else { return .YES }
-            let buffer = Unmanaged<RawFieldBuffer>.fromOpaque(context).takeUnretainedValue()
-            buffer.append(RequestHead.RawField(name: UnsafeRawBufferPointer(start: key, count: keySize),
-                                               value: UnsafeRawBufferPointer(start: value, count: value == nil ? 0 : valueSize)))
+            let field = RequestHead.RawField(name: UnsafeRawBufferPointer(start: key, count: keySize),
+                                             value: UnsafeRawBufferPointer(start: value, count: value == nil ? 0 : valueSize))
+            Unmanaged<RawFieldBuffer>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.append(field) }
             return .YES
         }, context)
         return UnsafeBufferPointer(start: storage, count: count)
@@ -493,10 +493,11 @@ private final class RequestContextPool {
             owned.append(made)
             return Unmanaged.passUnretained(made).toOpaque()
         }
-        let context = reused.takeUnretainedValue()
-        context.target = target
-        context.sawFirstCall = false
-        context.bodyLength = 0
+        reused._withUnsafeGuaranteedRef { context in
+            context.target = target
+            context.sawFirstCall = false
+            context.bodyLength = 0
+        }
         return reused.toOpaque()
     }
 
@@ -504,7 +505,7 @@ private final class RequestContextPool {
     func give(back pointer: UnsafeMutableRawPointer) {
         let context = Unmanaged<RequestContext>.fromOpaque(pointer)
         // The target may be a large String: dropped now rather than kept until reuse.
-        context.takeUnretainedValue().target = ""
+        context._withUnsafeGuaranteedRef { $0.target = "" }
         idle.append(context)
     }
 }

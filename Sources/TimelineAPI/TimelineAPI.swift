@@ -110,11 +110,12 @@ public final class TimelineAPI: HTTPResponder {
         // Not counted in `inFlight`: a quick answer is made in well under a microsecond,
         // which no scrape of the gauge would see, and the two atomic updates cost more.
         guard let found else { return nil }
+        let (prepared, routeIndex) = found
+        let status = prepared.status.rawValue
         let response: HTTPResponse = options.generateRequestIDs
-            ? .prepared(found.prepared, adding: (name: "X-Request-Id", value: requestIDs.next()))
-            : .prepared(found.prepared)
-        metrics.record(route: found.routeIndex, status: found.prepared.status.rawValue,
-                       seconds: MonotonicClock.seconds(since: started))
+            ? .prepared(prepared, adding: (name: "X-Request-Id", value: requestIDs.next()))
+            : .prepared(prepared)
+        metrics.record(route: routeIndex, status: status, seconds: MonotonicClock.seconds(since: started))
         return response
     }
 
