@@ -39,6 +39,7 @@ public struct RequestHead {
 
     /// Calls `body` with each header field's name and value bytes, in the order received,
     /// until it returns false. The buffers are only valid inside `body`.
+    @inline(__always) // called on every request by the transport checks and the quick path: lets the closure inline
     public func forEachField(_ body: (_ name: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer) -> Bool) {
         switch fields {
         case .raw(let fields):
