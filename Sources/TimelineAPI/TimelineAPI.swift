@@ -95,7 +95,7 @@ public final class TimelineAPI: HTTPResponder {
 
     /// The prepared answer to an exact hot target (`/v1/events`, `/openapi.json`, …) straight
     /// from the request head: no target decoding, no header copies, no cache lookup. It is the
-    /// answer `respond(to:)` gives the same request, headers and all (RouteQuickAnswerTests
+    /// answer `respond(to:)` gives the same request, headers and all (QuickAnswerTests
     /// compares them); anything it cannot decide exactly from the head goes the full way.
     public func quickResponse(to head: RequestHead) -> HTTPResponse? {
         guard head.method.isGetOrHead, head.bodyLength == 0, options.accessLog == nil else { return nil }
@@ -107,10 +107,9 @@ public final class TimelineAPI: HTTPResponder {
             }
             return nil
         }
+        guard let (prepared, routeIndex) = found else { return nil }
         // Not counted in `inFlight`: a quick answer is made in well under a microsecond,
         // which no scrape of the gauge would see, and the two atomic updates cost more.
-        guard let found else { return nil }
-        let (prepared, routeIndex) = found
         let status = prepared.status.rawValue
         let response: HTTPResponse = options.generateRequestIDs
             ? .prepared(prepared, adding: (name: "X-Request-Id", value: requestIDs.next()))
