@@ -211,6 +211,21 @@ struct TermIndexBuilder: Sendable {
         return index
     }
 
+    /// What was added as one chunk of a bigger index (see `TermIndexChunk`), for texts added
+    /// at positions in `positions`, which become the chunk's events 0, 1, ….
+    consuming func chunk(positions: Range<Int32>) -> TermIndexChunk {
+        var starts = [Int32](repeating: 0, count: positions.count + 1)
+        var run = 0
+        for event in 0...positions.count {
+            // Events without terms have no run: theirs is empty, at the next run's start.
+            let position = positions.lowerBound + Int32(event)
+            while run < runPositions.count && runPositions[run] < position { run += 1 }
+            starts[event] = run < runStarts.count ? runStarts[run] : Int32(occurrences.count)
+        }
+        return TermIndexChunk(termNames: termNames, termCounts: tallies.map(\.count),
+                              occurrenceStarts: starts, occurrences: occurrences)
+    }
+
     /// `packed` holds the (folded) bytes when there are at most 8 of them.
     private mutating func addTerm(_ bytes: UnsafeBufferPointer<UInt8>, packed: UInt64, at position: Int32) {
         let term: Int32

@@ -84,19 +84,42 @@ import Testing
     }
 
     @Test func chunksMergeInPositionOrder() {
-        let events = makeDataset().events.sorted { $0.id < $1.id }
-        let whole = ChunkedTermIndex(events: events, order: events.indices.map(Int32.init))
-        whole.work()
-        let expected = whole.merged()
-        for chunkSize in [1, 3, 4, 100] {
-            let chunked = ChunkedTermIndex(events: events, order: events.indices.map(Int32.init), chunkSize: chunkSize)
-            chunked.work()
-            #expect(chunked.merged() == expected)
+        let events = makeDataset().events
+        // Any order of the events: the merge lists chronological positions, whatever order
+        // the chunks were built in.
+        let orders = [events.indices.map(Int32.init), events.indices.reversed().map(Int32.init),
+                      events.indices.sorted { events[$0].id < events[$1].id }.map(Int32.init)]
+        for order in orders {
+            var folder = TextFolder()
+            var expected: [String: [Int32]] = [:]
+            for (position, index) in order.enumerated() {
+                let event = events[Int(index)]
+                let texts = [event.title] + (event.summary.map { [$0] } ?? []) + event.evidence.map(\.quote)
+                for term in Set(texts.flatMap { folder.tokens($0) }) { expected[term, default: []].append(Int32(position)) }
+            }
+            for chunkSize in [1, 2, 3, 4, 100, nil] {
+                let chunked = ChunkedTermIndex(events: events, chunkSize: chunkSize)
+                chunked.work()
+                #expect(chunked.merged(order: order) == expected)
+            }
         }
-        let index = { let built = ChunkedTermIndex(events: events, order: events.indices.map(Int32.init), chunkSize: 2); built.work(); return built.merged() }()
+        let byID = events.indices.sorted { events[$0].id < events[$1].id }.map(Int32.init)
+        let index = { let built = ChunkedTermIndex(events: events, chunkSize: 2); built.work(); return built.merged(order: byID) }()
         #expect(index["almaty"] == [1, 9])
         #expect(index["quote"]?.count == 9)
-        #expect(ChunkedTermIndex(events: [], order: []).merged() == [:])
+        #expect(ChunkedTermIndex(events: []).merged(order: []) == [:])
+    }
+
+    @Test func chunkListsEachEventsDistinctTerms() {
+        var builder = TermIndexBuilder()
+        builder.add("alpha beta", at: 10)
+        builder.add("Beta gamma", at: 10)
+        builder.add("gamma", at: 12)
+        let chunk = builder.chunk(positions: 10..<14)
+        #expect(chunk.termNames == ["alpha", "beta", "gamma"])
+        #expect(chunk.termCounts == [1, 1, 2])
+        #expect(chunk.occurrenceStarts == [0, 3, 3, 4, 4])
+        #expect(chunk.occurrences == [0, 1, 2, 2])
     }
 
     @Test func termTableInternsAndFinds() {
