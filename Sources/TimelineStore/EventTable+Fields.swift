@@ -9,8 +9,7 @@ extension EventTable {
         }
     }
 
-    /// Position by event id, hashed straight from the text buffer (no `String` per id, and
-    /// the buffer is read in order).
+    /// Position by event id, hashed straight from the text buffer (no `String` per id).
     func positionsByID() -> IDIndex {
         text.withUnsafeBufferPointer { bytes in
             IDIndex(count: records.count) { position in
