@@ -110,6 +110,21 @@ import Testing
         #expect(ChunkedTermIndex(events: []).merged(order: []) == [:])
     }
 
+    @Test func aTermRepeatedInOnePositionIsListedOnceWhicheverPathFindsIt() {
+        // Short, two-word, long and non-ASCII terms, each first seen on the slow path and then
+        // again inline, in several texts of one position and then of the next.
+        let texts: [(String, Int32)] = [
+            ("word wordsmiths counterrevolutionaries café", 0),
+            ("WORD Wordsmiths COUNTERREVOLUTIONARIES Café", 0),
+            ("word, wordsmiths; counterrevolutionaries café", 0),
+            ("café word counterrevolutionaries wordsmiths word", 1),
+            ("cafe", 1),
+        ]
+        let index = built(texts)
+        #expect(index == reference(texts))
+        for term in ["word", "wordsmiths", "counterrevolutionaries", "cafe"] { #expect(index[term] == [0, 1]) }
+    }
+
     @Test func chunkListsEachEventsDistinctTerms() {
         var builder = TermIndexBuilder()
         builder.add("alpha beta", at: 10)
