@@ -102,6 +102,14 @@ extension EventTable {
                     figures, relations, wideEvidence, wideArticleOrders)
         }
         self.text = text
+        // Ids hashed straight from the text buffer (no `String` per id), read in order.
+        positionByID = text.withUnsafeBufferPointer { bytes in
+            records.withUnsafeBufferPointer { records in
+                IDIndex(count: records.count, idBytes: { index in
+                    UnsafeBufferPointer(rebasing: bytes[records[index].textStart..<records[index].textStart + Int(records[index].idLength)])
+                }, recordIndex: { positionOfEvent[$0] })
+            }
+        }
         // Then records and their ranges in chronological order.
         var chronologicalRecords: [EventRecord] = EventTable.reserved(records.count)
         var chronologicalEvidence: [EvidenceRecord] = EventTable.reserved(evidence.count)

@@ -94,7 +94,7 @@ public final class TimelineSnapshot: Sendable {
             actorIDs: actors.map(\.id), actorIndexByID: actorIndexByID, placeIDs: places.map(\.id),
             placeIndexByID: placeIndexByID)
         self.events = events
-        eventPositionByID = events.positionsByID()
+        eventPositionByID = events.positionByID
 
         var eventsByActor = Array(repeating: [Int32](), count: actors.count)
         var eventsByPlace = Array(repeating: [Int32](), count: places.count)

@@ -164,5 +164,15 @@ import Testing
         #expect(index["c"] == 3)
         #expect(index["d"] == nil)
         #expect(index["A"] == nil)
+        // Ids in another order than their records': the smallest record index still wins.
+        let records: [Int32] = [3, 0, 2, 1]
+        let bytes = Array(ids.joined().utf8)
+        let reordered = bytes.withUnsafeBufferPointer { bytes in
+            IDIndex(count: ids.count, idBytes: { UnsafeBufferPointer(rebasing: bytes[$0..<$0 + 1]) },
+                    recordIndex: { records[$0] })
+        }
+        #expect(reordered["a"] == 2)
+        #expect(reordered["b"] == 0)
+        #expect(reordered["c"] == 1)
     }
 }
