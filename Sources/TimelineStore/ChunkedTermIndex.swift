@@ -17,14 +17,17 @@ final class ChunkedTermIndex: Sendable {
     private let chunkSize: Int
     private let chunkCount: Int
     private let nextChunk = Atomic<Int>(0)
-    private let chunks: Mutex<[Int: TermIndexChunk]>
+    /// Built chunks, their occurrences as ids of `vocabulary`.
+    private let chunks: Mutex<[Int: (occurrenceStarts: [Int32], occurrences: [Int32])]>
+    /// Every chunk's terms, with the number of events that have each.
+    private let vocabulary = Mutex<(termIDByName: [String: Int32], termNames: [String], termCounts: [Int])>(([:], [], []))
 
     /// By default chunks are big enough that merging is cheap and small enough that the
     /// cores finish together.
     init(events: [TimelineEvent], chunkSize: Int? = nil) {
         self.events = Mutex(events)
         eventCount = events.count
-        let chunkSize = max(1, chunkSize ?? max(50_000, events.count / 12))
+        let chunkSize = max(1, chunkSize ?? max(25_000, events.count / 24))
         self.chunkSize = chunkSize
         chunkCount = (events.count + chunkSize - 1) / chunkSize
         chunks = Mutex([:])
@@ -46,8 +49,29 @@ final class ChunkedTermIndex: Sendable {
                     for evidence in events[event].evidence { builder.add(evidence.quote, at: index) }
                 }
             }
-            let built = builder.chunk(positions: range)
-            chunks.withLock { $0[chunk] = built }
+            // The chunk's terms joined to the common vocabulary (one short lock per chunk), so
+            // that the merge finds every occurrence already in common term ids.
+            var built = builder.chunk(positions: range)
+            let termIDs = vocabulary.withLock { vocabulary in
+                built.termNames.indices.map { localID in
+                    let name = built.termNames[localID]
+                    let termID = vocabulary.termIDByName[name] ?? {
+                        vocabulary.termIDByName[name] = Int32(vocabulary.termNames.count)
+                        vocabulary.termNames.append(name)
+                        vocabulary.termCounts.append(0)
+                        return Int32(vocabulary.termNames.count - 1)
+                    }()
+                    vocabulary.termCounts[Int(termID)] += Int(built.termCounts[localID])
+                    return termID
+                }
+            }
+            termIDs.withUnsafeBufferPointer { termIDs in
+                built.occurrences.withUnsafeMutableBufferPointer { occurrences in
+                    for occurrence in occurrences.indices { occurrences[occurrence] = termIDs[Int(occurrences[occurrence])] }
+                }
+            }
+            let occurrences = (built.occurrenceStarts, built.occurrences)
+            chunks.withLock { $0[chunk] = occurrences }
         }
     }
 
@@ -66,29 +90,18 @@ final class ChunkedTermIndex: Sendable {
             return (0..<chunkCount).compactMap { chunks[$0] }
         }
         precondition(chunks.count == chunkCount && order.count == eventCount, "merged before every chunk was built")
-        // One vocabulary for all chunks, and every event's terms in it, in dataset order.
-        var termIDByName: [String: Int32] = [:]
-        var termNames: [String] = []
-        var termCounts: [Int] = []
+        let (_, termNames, termCounts) = vocabulary.withLock { $0 }
+        // Every event's terms, in dataset order.
         var occurrenceStarts = [Int](repeating: 0, count: eventCount + 1)
         var occurrences: [Int32] = []
         occurrences.reserveCapacity(chunks.reduce(0) { $0 + $1.occurrences.count })
         for (chunkNumber, chunk) in chunks.enumerated() {
-            let termIDs = chunk.termNames.map { name in
-                termIDByName[name] ?? {
-                    termIDByName[name] = Int32(termNames.count)
-                    termNames.append(name)
-                    termCounts.append(0)
-                    return Int32(termNames.count - 1)
-                }()
-            }
-            for (localID, count) in chunk.termCounts.enumerated() { termCounts[Int(termIDs[localID])] += Int(count) }
             let base = occurrences.count
             let firstEvent = chunkNumber * chunkSize
             for event in 0..<chunk.occurrenceStarts.count - 1 {
                 occurrenceStarts[firstEvent + event] = base + Int(chunk.occurrenceStarts[event])
             }
-            occurrences.append(contentsOf: chunk.occurrences.lazy.map { termIDs[Int($0)] })
+            occurrences.append(contentsOf: chunk.occurrences)
         }
         occurrenceStarts[eventCount] = occurrences.count
 
