@@ -154,6 +154,18 @@ import Testing
         _ = upper.withUTF8 { exact.intern($0) }
         #expect(exact.find("ID") == 0)
         #expect(exact.find("id") == nil)
+        // Ids hashed and compared eight bytes at a time: around the word edges, differing in
+        // one byte only.
+        let wordEdgeIDs = ["abcdefg", "abcdefgh", "abcdefghi", "abcdefghijklmnop", "abcdefghijklmnoq", "abcdefghijklmnopq",
+                   "xbcdefghijklmnopq", "abcdefghijklmnopr", ""]
+        for id in wordEdgeIDs {
+            var id = id
+            _ = id.withUTF8 { exact.intern($0) }
+        }
+        #expect(exact.count == wordEdgeIDs.count + 1)
+        for (offset, id) in wordEdgeIDs.enumerated() { #expect(exact.find(id) == Int32(offset + 1)) }
+        #expect(exact.find("abcdefghijklmnopqr") == nil)
+        #expect(exact.find("Abcdefghijklmnop") == nil)
     }
 
     @Test func idIndexKeepsTheFirstOfDuplicates() {
