@@ -1,3 +1,4 @@
+import Dispatch
 import Testing
 @testable import TimelineStore
 
@@ -100,6 +101,15 @@ import Testing
             for chunkSize in [1, 2, 3, 4, 100, nil] {
                 let chunked = ChunkedTermIndex(events: events, chunkSize: chunkSize)
                 chunked.work()
+                #expect(chunked.merged(order: order) == expected)
+            }
+            // Chunks built on two threads at once join one vocabulary: the same index.
+            for chunkSize in [1, 2, 3] {
+                let chunked = ChunkedTermIndex(events: events, chunkSize: chunkSize)
+                let otherThreadDone = DispatchGroup()
+                DispatchQueue.global().async(group: otherThreadDone) { chunked.work() }
+                chunked.work()
+                otherThreadDone.wait()
                 #expect(chunked.merged(order: order) == expected)
             }
         }
