@@ -23,11 +23,12 @@ final class ChunkedTermIndex: Sendable {
     private let vocabulary = Mutex<(termIDByName: [String: Int32], termNames: [String], termCounts: [Int])>(([:], [], []))
 
     /// By default chunks are big enough that merging is cheap and small enough that the
-    /// cores finish together.
+    /// cores finish together. (Twice as many chunks balanced the cores slightly better at a
+    /// million events, but left about 40 B/event more memory held after the build.)
     init(events: [TimelineEvent], chunkSize: Int? = nil) {
         self.events = Mutex(events)
         eventCount = events.count
-        let chunkSize = max(1, chunkSize ?? max(25_000, events.count / 24))
+        let chunkSize = max(1, chunkSize ?? max(50_000, events.count / 12))
         self.chunkSize = chunkSize
         chunkCount = (events.count + chunkSize - 1) / chunkSize
         chunks = Mutex([:])
