@@ -9,17 +9,6 @@ extension EventTable {
         }
     }
 
-    /// Position by event id, hashed straight from the text buffer (no `String` per id, and
-    /// the buffer is read in order).
-    func positionsByID() -> IDIndex {
-        text.withUnsafeBufferPointer { bytes in
-            IDIndex(count: records.count) { position in
-                let start = records[position].textStart
-                return UnsafeBufferPointer(rebasing: bytes[start..<start + Int(records[position].idLength)])
-            }
-        }
-    }
-
     func sourceID(at position: Int) -> String {
         sourceIDs[Int(records[position].sourceIndex)]
     }

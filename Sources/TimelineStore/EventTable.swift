@@ -26,6 +26,8 @@ public struct EventTable: Sendable, RandomAccessCollection {
     /// The rare fields, by position: few events have figures or relations.
     let figures: [Int32: [Figure]]
     let relations: [Int32: [EventRelation]]
+    /// Position by event id.
+    let positionByID: IDIndex
     /// Events whose evidence offsets or article order do not fit in 32 bits.
     let wideEvidence: [Int32: [Evidence]]
     let wideArticleOrders: [Int32: Int]

@@ -17,12 +17,20 @@ struct IDIndex: Sendable {
         }
     }
 
-    /// `idBytes(index)` gives the UTF-8 of the id of record `index`, valid during the call.
-    init(count: Int, idBytes: (Int) -> UnsafeBufferPointer<UInt8>) {
+    /// `idBytes(index)` gives the UTF-8 of the id of the `index`-th record in some order
+    /// (valid during the call) and `recordIndex(index)` that record's index. Of duplicate
+    /// ids the smallest record index wins, whatever order they come in.
+    init(count: Int, idBytes: (Int) -> UnsafeBufferPointer<UInt8>, recordIndex: (Int) -> Int32) {
         table = TermTable(foldsCase: false, minimumCapacity: max(count, 16))
         indices.reserveCapacity(count)
-        for index in 0..<count where table.intern(idBytes(index)) == indices.count {
-            indices.append(Int32(index))
+        for index in 0..<count {
+            let tableID = Int(table.intern(idBytes(index)))
+            let record = recordIndex(index)
+            if tableID == indices.count {
+                indices.append(record)
+            } else {
+                indices[tableID] = min(indices[tableID], record)
+            }
         }
     }
 

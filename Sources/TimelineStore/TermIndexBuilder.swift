@@ -2,33 +2,33 @@
 ///
 /// Built for tens of millions of term occurrences (a million events):
 /// - ASCII text (the common case) is split and lower-cased in one pass over its UTF-8
-///   bytes, exactly as `TextFolder` would split it; other text goes through `TextFolder`.
+///   bytes, exactly as `TextFolder` would split it; words with other bytes go through
+///   `TextFolder` one by one.
 /// - A term of up to 8 bytes (most words) is packed into a `UInt64` and found in a table of
 ///   such keys with one integer compare; one of 9 to 16 bytes likewise into two (the rarer
 ///   words of real text are mostly that long); longer terms go through a `TermTable`.
-/// - Occurrences are recorded as term ids in one array and counted per term; `build()` then
-///   fills every posting list in a second pass, at its exact size. No per-occurrence
-///   `String`, hashing of bytes, or growing of many small arrays.
+/// - A table slot holds the key, the term's id and the last position the term was counted
+///   at, so finding and counting a known term reads one cache line (with the three in
+///   separate arrays, most of the index's time went to waiting for them).
+/// - Occurrences are recorded as term ids in one array; `build()` then counts them and fills
+///   every posting list in a second pass, at its exact size. No per-occurrence `String`,
+///   hashing of bytes, or growing of many small arrays.
 struct TermIndexBuilder: Sendable {
-    /// Open addressing: packed key per slot (0 = empty; a packed term is never 0, as term
-    /// bytes are never 0) and its term id.
-    private var shortKeys = [UInt64](repeating: 0, count: 1024)
-    private var shortIDs = [Int32](repeating: 0, count: 1024)
+    /// Open addressing over terms of up to 8 bytes: the packed term (0 = empty; a packed term
+    /// is never 0, as term bytes are never 0), its id, and the last position it was counted at.
+    private var shortSlots = TermIndexBuilder.emptyShortSlots(1024)
     private var shortShift: UInt64 = 64 - 10
     private var shortCount = 0
-    /// The same for terms of 9 to 16 bytes, packed into two words: per slot its high word
-    /// (the bytes before the last 8) then its low word (0 = empty: a term's bytes are never 0).
-    private var mediumKeys = [UInt64](repeating: 0, count: 2 * 1024)
-    private var mediumIDs = [Int32](repeating: 0, count: 1024)
+    /// The same for terms of 9 to 16 bytes, packed into two words: the bytes before the last
+    /// 8, then the last 8 (0 = empty: a term's bytes are never 0).
+    private var mediumSlots = TermIndexBuilder.emptyMediumSlots(1024)
     private var mediumShift: UInt64 = 64 - 10
     private var mediumCount = 0
     private var longTerms = TermTable(foldsCase: false)
-    /// Term id per `longTerms` id.
-    private var longIDs: [Int32] = []
+    /// Per `longTerms` id: the term id and the last position it was counted at.
+    private var longSlots: [(term: Int32, lastPosition: Int32)] = []
 
     private var termNames: [String] = []
-    /// Per term: how many positions it has, and the last one (so a repeat is not counted).
-    private var tallies: [(count: Int32, lastPosition: Int32)] = []
     /// Term ids of every (position, term) pair, grouped by position in runs.
     private var occurrences: [Int32] = []
     private var runPositions: [Int32] = []
@@ -45,19 +45,22 @@ struct TermIndexBuilder: Sendable {
             runPositions.append(position)
             runStarts.append(Int32(occurrences.count))
         }
-        // The hot path: known terms of up to 8 bytes, found and tallied inline over unsafe
+        // The hot path: known terms of up to 16 bytes, found and counted inline over unsafe
         // buffers. The arrays are moved out of `self` for that (no copy: they stay unique),
         // and new or long terms are set aside for `addTerm`, which may grow the tables.
-        var tallies = self.tallies
+        var shortSlots = self.shortSlots
+        var mediumSlots = self.mediumSlots
         var occurrences = self.occurrences
         var deferred = self.deferred
         var deferredNonASCII = self.deferredNonASCII
-        self.tallies = []
+        self.shortSlots = []
+        self.mediumSlots = []
         self.occurrences = []
         self.deferred = []
         self.deferredNonASCII = []
         defer {
-            self.tallies = tallies
+            self.shortSlots = shortSlots
+            self.mediumSlots = mediumSlots
             self.occurrences = occurrences
             self.deferred = deferred
             self.deferredNonASCII = deferredNonASCII
@@ -73,14 +76,13 @@ struct TermIndexBuilder: Sendable {
         let shift = shortShift
         let mediumShift = self.mediumShift
         let byteClasses = TermIndexBuilder.byteClasses
-        let handled = byteClasses.withUnsafeBufferPointer { byteClasses in shortKeys.withUnsafeBufferPointer { keys in
-            shortIDs.withUnsafeBufferPointer { ids in mediumKeys.withUnsafeBufferPointer { mediumKeys in
-            mediumIDs.withUnsafeBufferPointer { mediumIDs in
-                tallies.withUnsafeMutableBufferPointer { tallies in
+        let handled = byteClasses.withUnsafeBufferPointer { byteClasses in
+            shortSlots.withUnsafeMutableBufferPointer { shortSlots in
+                mediumSlots.withUnsafeMutableBufferPointer { mediumSlots in
                     occurrences.withUnsafeMutableBufferPointer { occurrences in
                         text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-                            let mask = keys.count - 1
-                            let mediumMask = mediumIDs.count - 1
+                            let mask = shortSlots.count - 1
+                            let mediumMask = mediumSlots.count - 1
                             var start = 0
                             var packed: UInt64 = 0
                             var high: UInt64 = 0
@@ -107,65 +109,65 @@ struct TermIndexBuilder: Sendable {
                                     deferredNonASCII.append((Int32(start), Int32(index)))
                                     continue
                                 }
-                                let term: Int
+                                let term: Int32
                                 if index - start <= 8 {
                                     var slot = Int((packed &* 0x9E37_79B9_7F4A_7C15) >> shift)
-                                    while keys[slot] != packed && keys[slot] != 0 { slot = (slot + 1) & mask }
-                                    guard keys[slot] == packed else {
+                                    while shortSlots[slot].key != packed && shortSlots[slot].key != 0 { slot = (slot + 1) & mask }
+                                    guard shortSlots[slot].key == packed else {
                                         deferred.append((Int32(start), Int32(index)))
                                         continue
                                     }
-                                    term = Int(ids[slot])
+                                    guard shortSlots[slot].lastPosition != position else { continue }
+                                    shortSlots[slot].lastPosition = position
+                                    term = shortSlots[slot].term
                                 } else if index - start <= 16 {
                                     var slot = TermIndexBuilder.mediumSlot(high, packed, shift: mediumShift)
-                                    while mediumKeys[2 * slot + 1] != 0
-                                        && (mediumKeys[2 * slot + 1] != packed || mediumKeys[2 * slot] != high) {
+                                    while mediumSlots[slot].low != 0
+                                        && (mediumSlots[slot].low != packed || mediumSlots[slot].high != high) {
                                         slot = (slot + 1) & mediumMask
                                     }
-                                    guard mediumKeys[2 * slot + 1] != 0 else {
+                                    guard mediumSlots[slot].low != 0 else {
                                         deferred.append((Int32(start), Int32(index)))
                                         continue
                                     }
-                                    term = Int(mediumIDs[slot])
+                                    guard mediumSlots[slot].lastPosition != position else { continue }
+                                    mediumSlots[slot].lastPosition = position
+                                    term = mediumSlots[slot].term
                                 } else {
                                     deferred.append((Int32(start), Int32(index)))
                                     continue
                                 }
-                                if tallies[term].lastPosition != position {
-                                    tallies[term] = (tallies[term].count + 1, position)
-                                    occurrences[firstNew + added] = Int32(term)
-                                    added += 1
-                                }
+                                occurrences[firstNew + added] = term
+                                added += 1
                             }
                             return true
                         }
                     }
                 }
-            } }
-        } } }
+            }
+        }
         occurrences.removeLast(room - added)
         guard handled == true else {
-            // Terms recorded before the first non-ASCII byte come again here; `tallies` make
-            // that harmless.
-            self.tallies = tallies
+            // Not contiguous UTF-8: the whole text through `TextFolder`. Terms recorded before
+            // are not recorded twice (`addTerm` checks the last position).
+            self.shortSlots = shortSlots
+            self.mediumSlots = mediumSlots
             self.occurrences = occurrences
-            tallies = []
+            shortSlots = []
+            mediumSlots = []
             occurrences = []
-            var terms: [String] = []
-            folder.forEachToken(in: text) { term, _ in terms.append(term) }
-            for var term in terms {
-                term.withUTF8 { bytes in
-                    addTerm(bytes, packed: bytes.reduce(0) { $0 << 8 | UInt64($1) }, at: position)
-                }
-            }
-            tallies = self.tallies
+            addFolded(text, at: position)
+            shortSlots = self.shortSlots
+            mediumSlots = self.mediumSlots
             occurrences = self.occurrences
             return
         }
         guard !deferred.isEmpty || !deferredNonASCII.isEmpty else { return }
-        self.tallies = tallies
+        self.shortSlots = shortSlots
+        self.mediumSlots = mediumSlots
         self.occurrences = occurrences
-        tallies = []
+        shortSlots = []
+        mediumSlots = []
         occurrences = []
         _ = text.utf8.withContiguousStorageIfAvailable { bytes in
             for (start, end) in deferred {
@@ -174,27 +176,33 @@ struct TermIndexBuilder: Sendable {
             }
             // A run between ASCII separators tokenizes alone as it would in the whole text.
             for (start, end) in deferredNonASCII {
-                var terms: [String] = []
-                folder.forEachToken(in: String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(start)..<Int(end)]), as: UTF8.self)) { term, _ in
-                    terms.append(term)
-                }
-                for var term in terms {
-                    term.withUTF8 { bytes in
-                        addTerm(bytes, packed: bytes.reduce(0) { $0 << 8 | UInt64($1) }, at: position)
-                    }
-                }
+                addFolded(String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(start)..<Int(end)]), as: UTF8.self),
+                          at: position)
             }
         }
-        tallies = self.tallies
+        shortSlots = self.shortSlots
+        mediumSlots = self.mediumSlots
         occurrences = self.occurrences
+    }
+
+    /// The terms `TextFolder` finds in `text`.
+    private mutating func addFolded(_ text: String, at position: Int32) {
+        var terms: [String] = []
+        folder.forEachToken(in: text) { term, _ in terms.append(term) }
+        for var term in terms {
+            term.withUTF8 { bytes in
+                addTerm(bytes, packed: bytes.reduce(0) { $0 << 8 | UInt64($1) }, at: position)
+            }
+        }
     }
 
     /// The finished index.
     func build() -> [String: [Int32]] {
-        var offsets = [Int](repeating: 0, count: tallies.count + 1)
-        for term in tallies.indices { offsets[term + 1] = offsets[term] + Int(tallies[term].count) }
+        let counts = termCounts()
+        var offsets = [Int](repeating: 0, count: counts.count + 1)
+        for term in counts.indices { offsets[term + 1] = offsets[term] + Int(counts[term]) }
         var next = offsets
-        var flat = [Int32](repeating: 0, count: offsets[tallies.count])
+        var flat = [Int32](repeating: 0, count: offsets[counts.count])
         flat.withUnsafeMutableBufferPointer { flat in
             for run in runPositions.indices {
                 let end = run + 1 < runStarts.count ? Int(runStarts[run + 1]) : occurrences.count
@@ -206,16 +214,43 @@ struct TermIndexBuilder: Sendable {
             }
         }
         var index: [String: [Int32]] = [:]
-        index.reserveCapacity(tallies.count)
-        for term in tallies.indices { index[termNames[term]] = Array(flat[offsets[term]..<offsets[term + 1]]) }
+        index.reserveCapacity(counts.count)
+        for term in counts.indices { index[termNames[term]] = Array(flat[offsets[term]..<offsets[term + 1]]) }
         return index
+    }
+
+    /// Per term id: at how many positions it occurs (each position records a term once).
+    private func termCounts() -> [Int32] {
+        var counts = [Int32](repeating: 0, count: termNames.count)
+        counts.withUnsafeMutableBufferPointer { counts in
+            for term in occurrences { counts[Int(term)] += 1 }
+        }
+        return counts
+    }
+
+    /// What was added as one chunk of a bigger index (see `TermIndexChunk`), for texts added
+    /// at positions in `positions`, which become the chunk's events 0, 1, ….
+    consuming func chunk(positions: Range<Int32>) -> TermIndexChunk {
+        var starts = [Int32](repeating: 0, count: positions.count + 1)
+        var run = 0
+        for event in 0...positions.count {
+            // Events without terms have no run: theirs is empty, at the next run's start.
+            let position = positions.lowerBound + Int32(event)
+            while run < runPositions.count && runPositions[run] < position { run += 1 }
+            starts[event] = run < runStarts.count ? runStarts[run] : Int32(occurrences.count)
+        }
+        return TermIndexChunk(termNames: termNames, termCounts: termCounts(),
+                              occurrenceStarts: starts, occurrences: occurrences)
     }
 
     /// `packed` holds the (folded) bytes when there are at most 8 of them.
     private mutating func addTerm(_ bytes: UnsafeBufferPointer<UInt8>, packed: UInt64, at position: Int32) {
         let term: Int32
         if bytes.count <= 8 {
-            term = shortTerm(packed)
+            let slot = shortSlot(packed)
+            guard shortSlots[slot].lastPosition != position else { return }
+            shortSlots[slot].lastPosition = position
+            term = shortSlots[slot].term
         } else if bytes.count <= 16 {
             var high: UInt64 = 0
             var low: UInt64 = 0
@@ -223,32 +258,36 @@ struct TermIndexBuilder: Sendable {
                 high = high << 8 | low >> 56
                 low = low << 8 | UInt64(TermTable.lowercased(byte))
             }
-            term = mediumTerm(high, low)
+            let slot = mediumSlot(high, low)
+            guard mediumSlots[slot].lastPosition != position else { return }
+            mediumSlots[slot].lastPosition = position
+            term = mediumSlots[slot].term
         } else {
             var folded = scratch
             scratch = []
             folded.removeAll(keepingCapacity: true)
             for byte in bytes { folded.append(TermTable.lowercased(byte)) }
-            let longID = folded.withUnsafeBufferPointer { longTerms.intern($0) }
-            if longID == longIDs.count {
-                longIDs.append(newTerm(String(decoding: folded, as: UTF8.self)))
+            let longID = Int(folded.withUnsafeBufferPointer { longTerms.intern($0) })
+            if longID == longSlots.count {
+                longSlots.append((newTerm(String(decoding: folded, as: UTF8.self)), -1))
             }
             scratch = folded
-            term = longIDs[Int(longID)]
+            guard longSlots[longID].lastPosition != position else { return }
+            longSlots[longID].lastPosition = position
+            term = longSlots[longID].term
         }
-        if tallies[Int(term)].lastPosition != position {
-            tallies[Int(term)] = (tallies[Int(term)].count + 1, position)
-            occurrences.append(term)
-        }
+        occurrences.append(term)
     }
 
-    private mutating func shortTerm(_ packed: UInt64) -> Int32 {
-        let mask = shortKeys.count - 1
+    /// The slot of a term of up to 8 bytes, made (with a new term id) when the term is new.
+    /// The table grows before it is half full, so the slot returned stays valid until the
+    /// next new term.
+    private mutating func shortSlot(_ packed: UInt64) -> Int {
+        if shortCount * 2 >= shortSlots.count { growShortTable() }
+        let mask = shortSlots.count - 1
         var slot = Int((packed &* 0x9E37_79B9_7F4A_7C15) >> shortShift)
-        while true {
-            let key = shortKeys[slot]
-            if key == packed { return shortIDs[slot] }
-            if key == 0 { break }
+        while shortSlots[slot].key != 0 {
+            if shortSlots[slot].key == packed { return slot }
             slot = (slot + 1) & mask
         }
         var bytes: [UInt8] = []
@@ -257,12 +296,9 @@ struct TermIndexBuilder: Sendable {
             bytes.append(UInt8(remaining & 0xFF))
             remaining >>= 8
         }
-        let term = newTerm(String(decoding: bytes.reversed(), as: UTF8.self))
-        shortKeys[slot] = packed
-        shortIDs[slot] = term
+        shortSlots[slot] = (packed, newTerm(String(decoding: bytes.reversed(), as: UTF8.self)), -1)
         shortCount += 1
-        if shortCount * 2 > shortKeys.count { growShortTable() }
-        return term
+        return slot
     }
 
     /// The home slot of a 9-to-16-byte term.
@@ -270,11 +306,13 @@ struct TermIndexBuilder: Sendable {
         Int(((low ^ (high &* 0xC2B2_AE3D_27D4_EB4F)) &* 0x9E37_79B9_7F4A_7C15) >> shift)
     }
 
-    private mutating func mediumTerm(_ high: UInt64, _ low: UInt64) -> Int32 {
-        let mask = mediumIDs.count - 1
+    /// Like `shortSlot`, for a term of 9 to 16 bytes.
+    private mutating func mediumSlot(_ high: UInt64, _ low: UInt64) -> Int {
+        if mediumCount * 2 >= mediumSlots.count { growMediumTable() }
+        let mask = mediumSlots.count - 1
         var slot = TermIndexBuilder.mediumSlot(high, low, shift: mediumShift)
-        while mediumKeys[2 * slot + 1] != 0 {
-            if mediumKeys[2 * slot + 1] == low && mediumKeys[2 * slot] == high { return mediumIDs[slot] }
+        while mediumSlots[slot].low != 0 {
+            if mediumSlots[slot].low == low && mediumSlots[slot].high == high { return slot }
             slot = (slot + 1) & mask
         }
         var bytes: [UInt8] = []
@@ -283,23 +321,13 @@ struct TermIndexBuilder: Sendable {
                 bytes.append(UInt8(word >> UInt64(shift) & 0xFF))
             }
         }
-        let term = newTerm(String(decoding: bytes, as: UTF8.self))
-        mediumKeys[2 * slot] = high
-        mediumKeys[2 * slot + 1] = low
-        mediumIDs[slot] = term
+        mediumSlots[slot] = (high, low, newTerm(String(decoding: bytes, as: UTF8.self)), -1)
         mediumCount += 1
-        if mediumCount * 2 > mediumIDs.count { growMediumTable() }
-        return term
-    }
-
-    private mutating func growMediumTable() {
-        mediumShift -= 1
-        (mediumKeys, mediumIDs) = TermIndexBuilder.doubled(mediumKeys, mediumIDs, width: 2, shift: mediumShift)
+        return slot
     }
 
     private mutating func newTerm(_ name: String) -> Int32 {
         termNames.append(name)
-        tallies.append((0, -1))
         return Int32(termNames.count - 1)
     }
 
@@ -315,26 +343,36 @@ struct TermIndexBuilder: Sendable {
         }
     }
 
-    private mutating func growShortTable() {
-        shortShift -= 1
-        (shortKeys, shortIDs) = TermIndexBuilder.doubled(shortKeys, shortIDs, width: 1, shift: shortShift)
+    private static func emptyShortSlots(_ count: Int) -> [(key: UInt64, term: Int32, lastPosition: Int32)] {
+        Array(repeating: (0, 0, 0), count: count)
     }
 
-    /// An open-addressing table of `width`-word keys (a slot is empty when its last word is 0)
-    /// rehashed into one of twice the slots, whose hash shift is `shift`.
-    private static func doubled(_ keys: [UInt64], _ ids: [Int32], width: Int, shift: UInt64) -> ([UInt64], [Int32]) {
-        var newKeys = [UInt64](repeating: 0, count: keys.count * 2)
-        var newIDs = [Int32](repeating: 0, count: ids.count * 2)
-        let mask = newIDs.count - 1
-        for (oldSlot, id) in ids.enumerated() where keys[width * oldSlot + width - 1] != 0 {
-            let key = keys[width * oldSlot..<width * (oldSlot + 1)]
-            var slot = width == 1
-                ? Int((key[key.startIndex] &* 0x9E37_79B9_7F4A_7C15) >> shift)
-                : mediumSlot(key[key.startIndex], key[key.startIndex + 1], shift: shift)
-            while newKeys[width * slot + width - 1] != 0 { slot = (slot + 1) & mask }
-            newKeys.replaceSubrange(width * slot..<width * (slot + 1), with: key)
-            newIDs[slot] = id
+    private static func emptyMediumSlots(_ count: Int) -> [(high: UInt64, low: UInt64, term: Int32, lastPosition: Int32)] {
+        Array(repeating: (0, 0, 0, 0), count: count)
+    }
+
+    /// Twice the slots, rehashed.
+    private mutating func growShortTable() {
+        shortShift -= 1
+        var slots = TermIndexBuilder.emptyShortSlots(shortSlots.count * 2)
+        let mask = slots.count - 1
+        for old in shortSlots where old.key != 0 {
+            var slot = Int((old.key &* 0x9E37_79B9_7F4A_7C15) >> shortShift)
+            while slots[slot].key != 0 { slot = (slot + 1) & mask }
+            slots[slot] = old
         }
-        return (newKeys, newIDs)
+        shortSlots = slots
+    }
+
+    private mutating func growMediumTable() {
+        mediumShift -= 1
+        var slots = TermIndexBuilder.emptyMediumSlots(mediumSlots.count * 2)
+        let mask = slots.count - 1
+        for old in mediumSlots where old.low != 0 {
+            var slot = TermIndexBuilder.mediumSlot(old.high, old.low, shift: mediumShift)
+            while slots[slot].low != 0 { slot = (slot + 1) & mask }
+            slots[slot] = old
+        }
+        mediumSlots = slots
     }
 }

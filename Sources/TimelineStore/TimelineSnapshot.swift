@@ -63,13 +63,13 @@ public final class TimelineSnapshot: Sendable {
     /// `TimelineLoader.loadSnapshot` does), they are freed here and the freed heap pages are
     /// returned to the kernel, so that the process holds only what the snapshot needs.
     public init(_ dataset: consuming TimelineDataset) {
-        let sourceRanks = TimelineSnapshot.sourceRanks(of: dataset.events)
-        let order = TimelineSnapshot.chronologicalOrder(dataset.events, sourceRanks: sourceRanks.ranks)
-        // The event term index is the biggest step: another core starts on it now, and this
-        // one joins in when the rest is built.
-        let termIndex = ChunkedTermIndex(events: dataset.events, order: order)
+        // The event term index is the biggest step: another core starts on it now (it needs
+        // no chronological order until its merge), and this one joins in when the rest is built.
+        let termIndex = ChunkedTermIndex(events: dataset.events)
         let termIndexDone = DispatchGroup()
         DispatchQueue.global().async(group: termIndexDone) { termIndex.work() }
+        let sourceRanks = TimelineSnapshot.sourceRanks(of: dataset.events)
+        let order = TimelineSnapshot.chronologicalOrder(dataset.events, sourceRanks: sourceRanks.ranks)
 
         var folder = TextFolder()
         version = dataset.version
@@ -94,7 +94,7 @@ public final class TimelineSnapshot: Sendable {
             actorIDs: actors.map(\.id), actorIndexByID: actorIndexByID, placeIDs: places.map(\.id),
             placeIndexByID: placeIndexByID)
         self.events = events
-        eventPositionByID = events.positionsByID()
+        eventPositionByID = events.positionByID
 
         var eventsByActor = Array(repeating: [Int32](), count: actors.count)
         var eventsByPlace = Array(repeating: [Int32](), count: places.count)
@@ -178,13 +178,18 @@ public final class TimelineSnapshot: Sendable {
 
         termIndex.work()
         termIndexDone.wait()
-        eventsByTerm = termIndex.merged()
-        termIndex.releaseEvents()
 
-        // Everything is built from the dataset now. Dropping it frees its events if this was
-        // the last reference; glibc keeps freed small chunks in the process (and the build's
-        // scratch too) until asked to give the pages back.
+        // Nothing reads the dataset any more. Its events are freed (if this was the last
+        // reference) on the other core, from the term index's reference, while this one
+        // merges the term index.
         dataset = TimelineDataset()
+        let eventsFreed = DispatchGroup()
+        DispatchQueue.global().async(group: eventsFreed) { termIndex.releaseEvents() }
+        eventsByTerm = termIndex.merged(order: order)
+        eventsFreed.wait()
+
+        // glibc keeps freed small chunks in the process (the dataset's, and the build's
+        // scratch too) until asked to give the pages back.
         _ = heap_trim()
     }
 }

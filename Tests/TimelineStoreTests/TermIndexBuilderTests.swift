@@ -1,3 +1,4 @@
+import Dispatch
 import Testing
 @testable import TimelineStore
 
@@ -84,19 +85,66 @@ import Testing
     }
 
     @Test func chunksMergeInPositionOrder() {
-        let events = makeDataset().events.sorted { $0.id < $1.id }
-        let whole = ChunkedTermIndex(events: events, order: events.indices.map(Int32.init))
-        whole.work()
-        let expected = whole.merged()
-        for chunkSize in [1, 3, 4, 100] {
-            let chunked = ChunkedTermIndex(events: events, order: events.indices.map(Int32.init), chunkSize: chunkSize)
-            chunked.work()
-            #expect(chunked.merged() == expected)
+        let events = makeDataset().events
+        // Any order of the events: the merge lists chronological positions, whatever order
+        // the chunks were built in.
+        let orders = [events.indices.map(Int32.init), events.indices.reversed().map(Int32.init),
+                      events.indices.sorted { events[$0].id < events[$1].id }.map(Int32.init)]
+        for order in orders {
+            var folder = TextFolder()
+            var expected: [String: [Int32]] = [:]
+            for (position, index) in order.enumerated() {
+                let event = events[Int(index)]
+                let texts = [event.title] + (event.summary.map { [$0] } ?? []) + event.evidence.map(\.quote)
+                for term in Set(texts.flatMap { folder.tokens($0) }) { expected[term, default: []].append(Int32(position)) }
+            }
+            for chunkSize in [1, 2, 3, 4, 100, nil] {
+                let chunked = ChunkedTermIndex(events: events, chunkSize: chunkSize)
+                chunked.work()
+                #expect(chunked.merged(order: order) == expected)
+            }
+            // Chunks built on two threads at once join one vocabulary: the same index.
+            for chunkSize in [1, 2, 3] {
+                let chunked = ChunkedTermIndex(events: events, chunkSize: chunkSize)
+                let otherThreadDone = DispatchGroup()
+                DispatchQueue.global().async(group: otherThreadDone) { chunked.work() }
+                chunked.work()
+                otherThreadDone.wait()
+                #expect(chunked.merged(order: order) == expected)
+            }
         }
-        let index = { let built = ChunkedTermIndex(events: events, order: events.indices.map(Int32.init), chunkSize: 2); built.work(); return built.merged() }()
+        let byID = events.indices.sorted { events[$0].id < events[$1].id }.map(Int32.init)
+        let index = { let built = ChunkedTermIndex(events: events, chunkSize: 2); built.work(); return built.merged(order: byID) }()
         #expect(index["almaty"] == [1, 9])
         #expect(index["quote"]?.count == 9)
-        #expect(ChunkedTermIndex(events: [], order: []).merged() == [:])
+        #expect(ChunkedTermIndex(events: []).merged(order: []) == [:])
+    }
+
+    @Test func aTermRepeatedInOnePositionIsListedOnceWhicheverPathFindsIt() {
+        // Short, two-word, long and non-ASCII terms, each first seen on the slow path and then
+        // again inline, in several texts of one position and then of the next.
+        let texts: [(String, Int32)] = [
+            ("word wordsmiths counterrevolutionaries café", 0),
+            ("WORD Wordsmiths COUNTERREVOLUTIONARIES Café", 0),
+            ("word, wordsmiths; counterrevolutionaries café", 0),
+            ("café word counterrevolutionaries wordsmiths word", 1),
+            ("cafe", 1),
+        ]
+        let index = built(texts)
+        #expect(index == reference(texts))
+        for term in ["word", "wordsmiths", "counterrevolutionaries", "cafe"] { #expect(index[term] == [0, 1]) }
+    }
+
+    @Test func chunkListsEachEventsDistinctTerms() {
+        var builder = TermIndexBuilder()
+        builder.add("alpha beta", at: 10)
+        builder.add("Beta gamma", at: 10)
+        builder.add("gamma", at: 12)
+        let chunk = builder.chunk(positions: 10..<14)
+        #expect(chunk.termNames == ["alpha", "beta", "gamma"])
+        #expect(chunk.termCounts == [1, 1, 2])
+        #expect(chunk.occurrenceStarts == [0, 3, 3, 4, 4])
+        #expect(chunk.occurrences == [0, 1, 2, 2])
     }
 
     @Test func termTableInternsAndFinds() {
@@ -116,6 +164,18 @@ import Testing
         _ = upper.withUTF8 { exact.intern($0) }
         #expect(exact.find("ID") == 0)
         #expect(exact.find("id") == nil)
+        // Ids hashed and compared eight bytes at a time: around the word edges, differing in
+        // one byte only.
+        let wordEdgeIDs = ["abcdefg", "abcdefgh", "abcdefghi", "abcdefghijklmnop", "abcdefghijklmnoq", "abcdefghijklmnopq",
+                   "xbcdefghijklmnopq", "abcdefghijklmnopr", ""]
+        for id in wordEdgeIDs {
+            var id = id
+            _ = id.withUTF8 { exact.intern($0) }
+        }
+        #expect(exact.count == wordEdgeIDs.count + 1)
+        for (offset, id) in wordEdgeIDs.enumerated() { #expect(exact.find(id) == Int32(offset + 1)) }
+        #expect(exact.find("abcdefghijklmnopqr") == nil)
+        #expect(exact.find("Abcdefghijklmnop") == nil)
     }
 
     @Test func idIndexKeepsTheFirstOfDuplicates() {
@@ -126,5 +186,15 @@ import Testing
         #expect(index["c"] == 3)
         #expect(index["d"] == nil)
         #expect(index["A"] == nil)
+        // Ids in another order than their records': the smallest record index still wins.
+        let records: [Int32] = [3, 0, 2, 1]
+        let bytes = Array(ids.joined().utf8)
+        let reordered = bytes.withUnsafeBufferPointer { bytes in
+            IDIndex(count: ids.count, idBytes: { UnsafeBufferPointer(rebasing: bytes[$0..<$0 + 1]) },
+                    recordIndex: { records[$0] })
+        }
+        #expect(reordered["a"] == 2)
+        #expect(reordered["b"] == 0)
+        #expect(reordered["c"] == 1)
     }
 }
