@@ -26,16 +26,16 @@ public struct HTTPRequest: Sendable {
         clientAddress: ClientAddress? = nil,
         bodyLength: Int = 0
     ) throws(HTTPRequestError) {
-        try HTTPRequestError.check(target: target, method: method)
         try HTTPRequestError.check(headers: headers)
-        try self.init(checkedMethod: method, target: target, headers: headers, clientAddress: clientAddress,
+        try self.init(method: method, target: target, checkedHeaders: headers, clientAddress: clientAddress,
                       bodyLength: bodyLength)
     }
 
-    /// For the transport, which has made both checks above on the request as received: only
-    /// the target is split and decoded.
-    init(checkedMethod method: HTTPMethod, target: String, headers: HTTPHeaders, clientAddress: ClientAddress?,
+    /// For the transport, which has checked the header fields already, as it received them
+    /// (before the quick path): the target is checked, split and decoded.
+    init(method: HTTPMethod, target: String, checkedHeaders headers: HTTPHeaders, clientAddress: ClientAddress?,
          bodyLength: Int) throws(HTTPRequestError) {
+        try HTTPRequestError.check(target: target, method: method)
         self.method = method
         self.target = target
         self.headers = headers

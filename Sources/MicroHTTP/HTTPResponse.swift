@@ -35,8 +35,9 @@ public struct HTTPResponse: Sendable {
         self.init(status: status, headers: headers, body: .bytes(bytes))
     }
 
-    /// A prepared response; `extraHeaders` (a request id, say) make the server build a
-    /// per-request copy of the headers while still sending the body without copying it.
+    /// A prepared response with `extraHeaders` added. The body is sent without copying either
+    /// way; one extra header is stamped into a per-loop clone of the prepared response, more
+    /// make the server build a response per request.
     public static func prepared(_ response: PreparedResponse, extraHeaders: HTTPHeaders = [:]) -> HTTPResponse {
         HTTPResponse(status: response.status, headers: extraHeaders, body: .prepared(response))
     }

@@ -211,7 +211,8 @@ final class MHDEventLoop: @unchecked Sendable {
                                fields: .raw(fields))
         // The transport's checks, before any responder: the quick path builds no `HTTPRequest`.
         // HTTP/1.1 requires Host (RFC 9112 §3.2); HTTPRequest cannot tell, it has no version.
-        // The target is checked after the quick path, which only answers exact targets it knows.
+        // The target is checked by `HTTPRequest`, on the full path only: the quick path answers
+        // only exact targets it knows.
         do throws(HTTPRequestError) {
             try HTTPRequestError.check(fieldsOf: head, hostRequired: MHDEventLoop.isHTTP11(version))
         } catch {
@@ -220,18 +221,13 @@ final class MHDEventLoop: @unchecked Sendable {
         if let quick = responder.quickResponse(to: head) {
             return queue(quick, on: connection)
         }
-        do throws(HTTPRequestError) {
-            try HTTPRequestError.check(target: head.target, method: methodValue)
-        } catch {
-            return queue(MHDEventLoop.badRequest(error, target: request.target), on: connection)
-        }
         let response: HTTPResponse
         do {
             let parsed = try HTTPRequest(
-                checkedMethod: methodValue,
+                method: methodValue,
                 target: request.target,
-                // The fields gathered above, copied into Strings only now that they are needed.
-                headers: HTTPHeaders(fields.map { field in
+                // The fields gathered and checked above, copied into Strings only now that they are needed.
+                checkedHeaders: HTTPHeaders(fields.map { field in
                     (name: String(decoding: field.name, as: UTF8.self), value: String(decoding: field.value, as: UTF8.self))
                 }),
                 clientAddress: MHDEventLoop.clientAddress(of: connection),
