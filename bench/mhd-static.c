@@ -12,13 +12,20 @@
  *    a stop eventfd, timeout = MHD_get_timeout capped at 1 s, then MHD_run;
  *  - the access handler answers only on its second call (answering on the first
  *    makes MHD 0.9.75 drop keep-alive), with one MHD_RESPMEM_PERSISTENT response
- *    made once and reused, Content-Type: application/json.
+ *    made once and reused, Content-Type: application/json, plus the fields of
+ *    $BENCH_HEADERS_FILE if set (below).
  *
  * Not mirrored, on purpose: MicroHTTP's URI-log, request-completed and unescape
  * callbacks and its request parsing are the Swift layer whose cost we measure.
  *
  * Build: cc -O2 -o bench/out/mhd-static bench/mhd-static.c -lmicrohttpd
  * Stops on SIGINT/SIGTERM.
+ *
+ * BENCH_HEADERS_FILE=PATH: more response header fields, one "Name: value" per line.
+ * bench/http and bench/instructions write there the fields timeline-server sends
+ * with the body (ETag, Cache-Control, Vary, CORS, X-Request-Id), so that both
+ * servers send the same bytes, head included: the client parses every field, and
+ * wrk, not the server, is the busier of the two.
  *
  * For experiments only (unset, the program is as above):
  *   BENCH_NO_TURBO=1                       drop MHD_USE_TURBO
@@ -78,6 +85,33 @@ on_access (void *cls, struct MHD_Connection *connection, const char *url,
     return MHD_YES;
   }
   return MHD_queue_response (connection, MHD_HTTP_OK, response);
+}
+
+/* Adds each "Name: value" line of `path` to `response`; other lines are ignored. */
+static void add_header_fields (struct MHD_Response *to, const char *path)
+{
+  char line[2048];
+  FILE *file = fopen (path, "r");
+  if (NULL == file)
+    die (path);
+  while (NULL != fgets (line, sizeof line, file))
+  {
+    char *colon = strchr (line, ':');
+    char *value;
+    if (NULL == colon)
+      continue;
+    *colon = '\0';
+    value = colon + 1;
+    while (' ' == *value)
+      value++;
+    value[strcspn (value, "\r\n")] = '\0';
+    if (MHD_YES != MHD_add_response_header (to, line, value))
+    {
+      fprintf (stderr, "mhd-static: %s: refused header field %s\n", path, line);
+      exit (2);
+    }
+  }
+  fclose (file);
 }
 
 static int open_listener (uint16_t port)
@@ -157,6 +191,8 @@ int main (int argc, char **argv)
   fclose (file);
   response = MHD_create_response_from_buffer (size, body, MHD_RESPMEM_PERSISTENT);
   MHD_add_response_header (response, "Content-Type", "application/json");
+  if (NULL != getenv ("BENCH_HEADERS_FILE"))
+    add_header_fields (response, getenv ("BENCH_HEADERS_FILE"));
 
   stop_fd = eventfd (0, EFD_NONBLOCK | EFD_CLOEXEC);
   struct sigaction action;

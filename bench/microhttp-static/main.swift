@@ -3,7 +3,8 @@
 // The MicroHTTP counterpart of bench/mhd-static.c: one fixed body, read once from BODY-FILE,
 // answered to every request as one PreparedResponse (one libmicrohttpd response made once
 // and reused, the body sent without copying). The gap between this and mhd-static is the
-// cost of MicroHTTP's Swift layer. See bench/README.md.
+// cost of MicroHTTP's Swift layer. See bench/README.md. Like mhd-static, it adds the
+// "Name: value" lines of $BENCH_HEADERS_FILE, if set, to its response.
 
 import MicroHTTP
 #if canImport(Glibc)
@@ -39,7 +40,14 @@ func readFile(_ path: String) -> [UInt8] {
     return bytes
 }
 
-let body = PreparedResponse(headers: ["Content-Type": "application/json"], body: readFile(arguments[2]))
+var headers: HTTPHeaders = ["Content-Type": "application/json"]
+if let path = getenv("BENCH_HEADERS_FILE").map({ String(cString: $0) }) {
+    for line in String(decoding: readFile(path), as: UTF8.self).split(whereSeparator: \.isNewline) {
+        guard let colon = line.firstIndex(of: ":") else { continue }
+        headers.add(String(line[..<colon]), String(line[line.index(after: colon)...].drop { $0 == " " }))
+    }
+}
+let body = PreparedResponse(headers: headers, body: readFile(arguments[2]))
 let response = HTTPResponse.prepared(body)
 
 // Block the stop signals before any loop thread exists, so every thread inherits the mask
