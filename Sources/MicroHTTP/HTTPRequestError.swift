@@ -49,23 +49,17 @@ public enum HTTPRequestError: Error, Equatable, Sendable, CustomStringConvertibl
     /// The header checks, on the fields as the transport holds them (the quick path has no
     /// `HTTPRequest`); `HTTPRequest` makes the same checks through here.
     static func check(fieldsOf head: RequestHead, hostRequired: Bool = false) throws(HTTPRequestError) {
-        var hosts = 0, contentLength = false, transferEncoding = false
-        var problem: HTTPRequestError?
-        head.forEachField { name, value in
-            if !name.allSatisfy(isTokenByte) {
-                problem = .header("a field name that is not a token (\(String(decoding: name, as: UTF8.self).debugDescription))")
-            } else if value.contains(where: { $0 == 0x0D || $0 == 0x0A || $0 == 0 }) {
-                problem = .header("a CR, LF or NUL inside the value of \(String(decoding: name, as: UTF8.self))")
+        let scan = head.scan
+        if let (kind, index) = scan.problem {
+            let name = head.fieldName(at: Int(index))
+            switch kind {
+            case .nameIsNotAToken: throw .header("a field name that is not a token (\(name.debugDescription))")
+            case .controlByteInValue: throw .header("a CR, LF or NUL inside the value of \(name)")
             }
-            if name.equalsIgnoringASCIICase("host") { hosts += 1 }
-            if name.equalsIgnoringASCIICase("content-length") { contentLength = true }
-            if name.equalsIgnoringASCIICase("transfer-encoding") { transferEncoding = true }
-            return problem == nil
         }
-        if let problem { throw problem }
-        if hosts > 1 { throw .header("more than one Host") }
-        if hosts == 0 && hostRequired { throw .header("no Host, which HTTP/1.1 requires") }
-        if contentLength && transferEncoding { throw .header("both Content-Length and Transfer-Encoding") }
+        if scan.hostCount > 1 { throw .header("more than one Host") }
+        if scan.hostCount == 0 && hostRequired { throw .header("no Host, which HTTP/1.1 requires") }
+        if scan.hasContentLength && scan.hasTransferEncoding { throw .header("both Content-Length and Transfer-Encoding") }
     }
 
     /// RFC 9110 §5.6.2 tchar: `!#$%&'*+-.^_`|~`, digits and letters.

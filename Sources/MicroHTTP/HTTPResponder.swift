@@ -11,19 +11,19 @@ public protocol HTTPResponder: Sendable {
     /// Asked first for every request. A responder answers here only what it can answer
     /// exactly as `respond(to:)` would, without building an `HTTPRequest`: its most frequent,
     /// already prepared answers. The default answers nothing.
-    func quickResponse(to head: RequestHead) -> HTTPResponse?
+    func quickResponse(to head: RequestHead) -> QuickResponse?
 }
 
 extension HTTPResponder {
-    public func quickResponse(to head: RequestHead) -> HTTPResponse? { nil }
+    public func quickResponse(to head: RequestHead) -> QuickResponse? { nil }
 }
 
 /// A responder made from a closure, for tests and small tools.
 public struct ClosureResponder: HTTPResponder {
     private let body: @Sendable (HTTPRequest) -> HTTPResponse
-    private let quick: (@Sendable (RequestHead) -> HTTPResponse?)?
+    private let quick: (@Sendable (RequestHead) -> QuickResponse?)?
 
-    public init(quick: (@Sendable (RequestHead) -> HTTPResponse?)? = nil,
+    public init(quick: (@Sendable (RequestHead) -> QuickResponse?)? = nil,
                 _ body: @escaping @Sendable (HTTPRequest) -> HTTPResponse) {
         self.body = body
         self.quick = quick
@@ -31,5 +31,5 @@ public struct ClosureResponder: HTTPResponder {
 
     public func respond(to request: HTTPRequest) -> HTTPResponse { body(request) }
 
-    public func quickResponse(to head: RequestHead) -> HTTPResponse? { quick?(head) }
+    public func quickResponse(to head: RequestHead) -> QuickResponse? { quick?(head) }
 }

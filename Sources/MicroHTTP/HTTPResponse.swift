@@ -15,16 +15,15 @@ public struct HTTPResponse: Sendable {
     public var headers: HTTPHeaders
     public var body: Body
     /// One more header of a prepared body whose value changes with every request (a request
-    /// id), sent after `headers`. Kept apart from them because adding it then allocates nothing
-    /// (a short value is a small string), and the transport stamps it into a per-loop copy of
-    /// the prepared response instead of building one.
-    public var perRequestField: HTTPHeaders.Field?
+    /// id), sent after `headers`. Kept apart from them because it is held inline, and the
+    /// transport stamps it into a per-loop copy of the prepared response instead of building one.
+    public var perRequestField: PerRequestField?
 
     public init(status: HTTPStatus = .ok, headers: HTTPHeaders = HTTPHeaders(), body: Body = .empty) {
         self.init(status: status, headers: headers, body: body, perRequestField: nil)
     }
 
-    private init(status: HTTPStatus, headers: HTTPHeaders, body: Body, perRequestField: HTTPHeaders.Field?) {
+    private init(status: HTTPStatus, headers: HTTPHeaders = HTTPHeaders(), body: Body, perRequestField: PerRequestField?) {
         self.status = status
         self.headers = headers
         self.body = body
@@ -43,18 +42,16 @@ public struct HTTPResponse: Sendable {
     }
 
     /// A prepared response with one per-request header (`perRequestField`).
-    /// Takes both arguments over (`consuming`): made on every quick answer, it then moves them
-    /// into the response instead of retaining copies.
-    public static func prepared(_ response: consuming PreparedResponse, adding field: consuming HTTPHeaders.Field) -> HTTPResponse {
-        HTTPResponse(status: response.status, headers: HTTPHeaders(), body: .prepared(response), perRequestField: field)
+    public static func prepared(_ response: PreparedResponse, adding field: PerRequestField) -> HTTPResponse {
+        HTTPResponse(status: response.status, body: .prepared(response), perRequestField: field)
     }
 
     /// The one header added to a prepared body, when there is exactly one, in `headers` or
-    /// as `perRequestField`.
-    var onlyAddedField: HTTPHeaders.Field? {
+    /// as `perRequestField`, and it can be stamped in place.
+    var onlyAddedField: PerRequestField? {
         switch (headers.count, perRequestField) {
         case (0, let field?): field
-        case (1, nil): headers.first
+        case (1, nil): headers.first.flatMap { PerRequestField(name: $0.name, value: $0.value) }
         default: nil
         }
     }

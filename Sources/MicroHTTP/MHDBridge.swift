@@ -191,7 +191,7 @@ final class MHDEventLoop: @unchecked Sendable {
             if let coding = MHD_lookup_connection_value(connection, .HEADER_KIND, "Transfer-Encoding"),
                strcasecmp(coding, "chunked") != 0 {
                 let detail = "transfer coding \"\(String(cString: coding))\" is not supported; only chunked is"
-                return queue(ProblemDetails(status: .notImplemented, detail: detail, instance: request.target)
+                return queue(ProblemDetails(status: .notImplemented, detail: detail, instance: request.targetString)
                     .response(headers: ["Connection": "close"]), on: connection)
             }
             return .YES
@@ -207,7 +207,7 @@ final class MHDEventLoop: @unchecked Sendable {
         }
         let methodValue = MHDEventLoop.method(method)
         let fields = rawFields.gather(from: connection)
-        let head = RequestHead(method: methodValue, target: request.target, bodyLength: request.bodyLength,
+        let head = RequestHead(method: methodValue, target: .raw(request.target), bodyLength: request.bodyLength,
                                fields: .raw(fields))
         // The transport's checks, before any responder: the quick path builds no `HTTPRequest`.
         // HTTP/1.1 requires Host (RFC 9112 §3.2); HTTPRequest cannot tell, it has no version.
@@ -216,7 +216,7 @@ final class MHDEventLoop: @unchecked Sendable {
         do throws(HTTPRequestError) {
             try HTTPRequestError.check(fieldsOf: head, hostRequired: MHDEventLoop.isHTTP11(version))
         } catch {
-            return queue(MHDEventLoop.badRequest(error, target: request.target), on: connection)
+            return queue(MHDEventLoop.badRequest(error, target: request.targetString), on: connection)
         }
         if let quick = responder.quickResponse(to: head) {
             return queue(quick, on: connection)
@@ -225,7 +225,7 @@ final class MHDEventLoop: @unchecked Sendable {
         do {
             let parsed = try HTTPRequest(
                 method: methodValue,
-                target: request.target,
+                target: request.targetString,
                 // The fields gathered and checked above, copied into Strings only now that they are needed.
                 checkedHeaders: HTTPHeaders(fields.map { field in
                     (name: String(decoding: field.name, as: UTF8.self), value: String(decoding: field.value, as: UTF8.self))
@@ -234,7 +234,7 @@ final class MHDEventLoop: @unchecked Sendable {
                 bodyLength: request.bodyLength)
             response = responder.respond(to: parsed)
         } catch {
-            response = MHDEventLoop.badRequest(error, target: request.target)
+            response = MHDEventLoop.badRequest(error, target: request.targetString)
         }
         return queue(response, on: connection)
     }
@@ -250,7 +250,17 @@ final class MHDEventLoop: @unchecked Sendable {
         return strcmp(version, "HTTP/1.1") == 0
     }
 
-    private func queue(_ response: consuming HTTPResponse, on connection: OpaquePointer) -> MHD_Result {
+    private func queue(_ quick: QuickResponse, on connection: OpaquePointer) -> MHD_Result {
+        let status = UInt32(quick.prepared.status.rawValue)
+        guard let field = quick.addedField else { return MHD_queue_response(connection, status, quick.prepared.handle.pointer) }
+        // One added field (a request id): stamped into this loop's clone, no response built.
+        if let stamped = stampedClones.stamp(quick.prepared, with: field) {
+            return MHD_queue_response(connection, status, stamped)
+        }
+        return queue(quick.response, on: connection)
+    }
+
+    private func queue(_ response: HTTPResponse, on connection: OpaquePointer) -> MHD_Result {
         let status = UInt32(response.status.rawValue)
         switch response.body {
         case .prepared(let prepared) where response.headers.isEmpty && response.perRequestField == nil:
@@ -365,21 +375,18 @@ final class StampedResponses {
     private var lastPointer: OpaquePointer?
     private var lastValue: UnsafeMutablePointer<CChar>?
 
-    /// The clone of `prepared` with `field` added, ready to queue; nil when `field`'s value
-    /// cannot be stamped in place (empty, too long, or not visible ASCII).
-    func stamp(_ prepared: PreparedResponse, with field: HTTPHeaders.Field) -> OpaquePointer? {
-        var value = field.value
-        return value.withUTF8 { bytes -> OpaquePointer? in
-            guard (1...256).contains(bytes.count), bytes.allSatisfy({ $0 >= 0x21 && $0 <= 0x7E }) else { return nil }
-            if lastResponse != ObjectIdentifier(prepared) || lastValueLength != bytes.count || lastName != field.name {
-                let key = Key(response: ObjectIdentifier(prepared), name: field.name, valueLength: bytes.count)
-                guard let found = findOrMakeClone(for: key, of: prepared) else { return nil }
-                (lastResponse, lastName, lastValueLength) = (key.response, key.name, key.valueLength)
-                (lastPointer, lastValue) = (found.pointer, found.value)
-            }
-            UnsafeMutableRawPointer(lastValue!).copyMemory(from: bytes.baseAddress!, byteCount: bytes.count)
-            return lastPointer
+    /// The clone of `prepared` with `field` added, ready to queue; nil when libmicrohttpd
+    /// refuses the field. (A `PerRequestField`'s value is visible ASCII, 1–32 bytes: it can
+    /// always be stamped in place.)
+    func stamp(_ prepared: PreparedResponse, with field: PerRequestField) -> OpaquePointer? {
+        if lastResponse != ObjectIdentifier(prepared) || lastValueLength != field.valueLength || lastName != field.name {
+            let key = Key(response: ObjectIdentifier(prepared), name: field.name, valueLength: field.valueLength)
+            guard let found = findOrMakeClone(for: key, of: prepared) else { return nil }
+            (lastResponse, lastName, lastValueLength) = (key.response, key.name, key.valueLength)
+            (lastPointer, lastValue) = (found.pointer, found.value)
         }
+        field.withValueBytes { UnsafeMutableRawPointer(lastValue!).copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+        return lastPointer
     }
 
     private func findOrMakeClone(for key: Key, of prepared: PreparedResponse) -> Clone? {
@@ -464,11 +471,56 @@ final class RawFieldBuffer {
 /// there is the raw target (with its query, undecoded) available. Handed to MHD as the
 /// request's context pointer, unretained: the pool below owns it.
 private final class RequestContext {
-    var target: String
+    /// The target's bytes, copied: MHD splits the query in place after the callback. Kept as
+    /// bytes, reused by the next request: the quick path compares them where they lie, and
+    /// only the full path makes a String of them.
+    private(set) var targetBytes: UnsafeMutableRawPointer
+    private(set) var targetCount = 0
+    private var targetCapacity: Int
     var sawFirstCall = false
     var bodyLength = 0
 
-    init(target: String) { self.target = target }
+    /// Targets up to this long keep their buffer for the next request; a longer one's is
+    /// given back once its request has completed.
+    static let keptTargetCapacity = 256
+
+    init() {
+        targetCapacity = RequestContext.keptTargetCapacity
+        targetBytes = .allocate(byteCount: targetCapacity, alignment: 1)
+    }
+
+    deinit { targetBytes.deallocate() }
+
+    var target: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: targetBytes, count: targetCount) }
+
+    var targetString: String { String(decoding: target, as: UTF8.self) }
+
+    func begin(target uri: UnsafePointer<CChar>?) {
+        sawFirstCall = false
+        bodyLength = 0
+        guard let uri else {
+            targetBytes.storeBytes(of: UInt8(ascii: "/"), as: UInt8.self)
+            targetCount = 1
+            return
+        }
+        let count = strlen(uri)
+        if count > targetCapacity {
+            targetBytes.deallocate()
+            targetBytes = .allocate(byteCount: count, alignment: 1)
+            targetCapacity = count
+        }
+        targetBytes.copyMemory(from: uri, byteCount: count)
+        targetCount = count
+    }
+
+    /// Drops a large target's buffer now rather than keeping it until reuse.
+    func end() {
+        guard targetCapacity > RequestContext.keptTargetCapacity else { return }
+        targetBytes.deallocate()
+        targetCapacity = RequestContext.keptTargetCapacity
+        targetBytes = .allocate(byteCount: targetCapacity, alignment: 1)
+        targetCount = 0
+    }
 }
 
 /// Every request context a loop has made, reused by the next requests so that a request costs
@@ -482,26 +534,24 @@ private final class RequestContextPool {
     @exclusivity(unchecked) private var owned: [RequestContext] = []
     @exclusivity(unchecked) private var idle: [Unmanaged<RequestContext>] = []
 
-    /// A context for a new request, as the pointer to give libmicrohttpd.
-    func take(target: String) -> UnsafeMutableRawPointer {
-        guard let reused = idle.popLast() else {
-            let made = RequestContext(target: target)
+    /// A context for a new request with target `uri`, as the pointer to give libmicrohttpd.
+    func take(target uri: UnsafePointer<CChar>?) -> UnsafeMutableRawPointer {
+        let context: Unmanaged<RequestContext>
+        if let reused = idle.popLast() {
+            context = reused
+        } else {
+            let made = RequestContext()
             owned.append(made)
-            return Unmanaged.passUnretained(made).toOpaque()
+            context = Unmanaged.passUnretained(made)
         }
-        reused._withUnsafeGuaranteedRef { context in
-            context.target = target
-            context.sawFirstCall = false
-            context.bodyLength = 0
-        }
-        return reused.toOpaque()
+        context._withUnsafeGuaranteedRef { $0.begin(target: uri) }
+        return context.toOpaque()
     }
 
     /// Takes back the pointer `take` gave, once its request has completed.
     func give(back pointer: UnsafeMutableRawPointer) {
         let context = Unmanaged<RequestContext>.fromOpaque(pointer)
-        // The target may be a large String: dropped now rather than kept until reuse.
-        context._withUnsafeGuaranteedRef { $0.target = "" }
+        context._withUnsafeGuaranteedRef { $0.end() }
         idle.append(context)
     }
 }
@@ -514,9 +564,7 @@ private let onRequestStart: @convention(c) (UnsafeMutableRawPointer?, UnsafePoin
         // `init`) and the pool owns every context, so no reference count needs to change.
         Unmanaged<MHDEventLoop>.fromOpaque(context!)._withUnsafeGuaranteedRef { loop in
             loop.inFlightRequests.add(1, ordering: .relaxed)
-            // Decoded with repair, as `String(cString:)` would, but without its slower generic path.
-            let target = uri.map { String(decoding: UnsafeRawBufferPointer(start: $0, count: strlen($0)), as: UTF8.self) }
-            return loop.requestContexts.take(target: target ?? "/")
+            return loop.requestContexts.take(target: uri)
         }
     }
 

@@ -7,6 +7,8 @@ import MicroHTTP
 final class QuickAnswer: Sendable {
     /// The exact request target it answers, query and all.
     let target: String
+    /// `target`'s bytes, compared with a request's in place (`RequestHead.hasTarget(_:)`).
+    private let targetUTF8: [UInt8]
     let routeIndex: Int
     let representation: CachedRepresentation
     /// The media type of the route's default format when the route negotiates `Accept`;
@@ -15,36 +17,32 @@ final class QuickAnswer: Sendable {
 
     init(target: String, routeIndex: Int, representation: CachedRepresentation, negotiatedMediaType: String?) {
         self.target = target
+        targetUTF8 = Array(target.utf8)
         self.routeIndex = routeIndex
         self.representation = representation
         self.negotiatedMediaType = negotiatedMediaType
+    }
+
+    /// Whether `head` asks for exactly this answer's target.
+    func answers(target head: RequestHead) -> Bool {
+        targetUTF8.withUnsafeBytes { head.hasTarget($0) }
     }
 
     /// The variant (plain or gzip) the head asks for, read from its fields in place; nil when
     /// the head needs the full path to be answered exactly (a conditional request, a client's
     /// own request id, an `Accept` other than the default, a field given twice).
     func variant(for head: RequestHead) -> PreparedResponse? {
-        var exact = true
-        var gzip = false
-        var seenAccept = false
-        var seenAcceptEncoding = false
-        head.forEachField { name, value in
-            if name.equalsIgnoringASCIICase("accept") {
-                guard !seenAccept else { exact = false; return false }
-                seenAccept = true
-                if let negotiatedMediaType, !value.isEmpty, !value.equalsIgnoringASCIICase("*/*") {
-                    exact = negotiatedMediaType == "application/json" && value.equalsIgnoringASCIICase("application/json")
-                }
-            } else if name.equalsIgnoringASCIICase("accept-encoding") {
-                guard !seenAcceptEncoding else { exact = false; return false }
-                seenAcceptEncoding = true
-                gzip = ContentCoding.acceptsGzip(bytes: value)
-            } else if name.equalsIgnoringASCIICase("if-none-match") || name.equalsIgnoringASCIICase("x-request-id") {
-                exact = false
+        guard head.count(of: .accept) <= 1, head.count(of: .acceptEncoding) <= 1,
+              head.count(of: .ifNoneMatch) == 0, head.count(of: .requestID) == 0
+        else { return nil }
+        if let negotiatedMediaType {
+            let defaultFormat = head.withFirstValue(of: .accept) { value in
+                guard let value, !value.isEmpty, !value.equalsIgnoringASCIICase("*/*") else { return true }
+                return negotiatedMediaType == "application/json" && value.equalsIgnoringASCIICase("application/json")
             }
-            return exact
+            guard defaultFormat else { return nil }
         }
-        guard exact else { return nil }
+        let gzip = head.withFirstValue(of: .acceptEncoding) { $0.map(ContentCoding.acceptsGzip(bytes:)) ?? false }
         if gzip, let compressed = representation.gzip { return compressed }
         return representation.plain
     }

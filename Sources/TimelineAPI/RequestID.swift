@@ -1,3 +1,4 @@
+import MicroHTTP
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -27,14 +28,14 @@ final class RequestID: Sendable {
         }
     }
 
-    /// `<prefix>-<counter in hex>`. Written byte by byte rather than interpolated: up to 15
-    /// bytes (the first 16^6 ids) it is then a small string, which needs no allocation. This
-    /// runs for every request, so it works on words, not on the prefix's characters.
-    func next() -> String {
+    /// The next id, `<prefix>-<counter in hex>`, as the `X-Request-Id` field of a prepared
+    /// answer. This runs for every request, so it writes words and bytes into the field's
+    /// inline storage, not characters into a String.
+    func nextField() -> PerRequestField {
         var number = counter.add(1, ordering: .relaxed).newValue
         let digits = max(1, (64 - number.leadingZeroBitCount + 3) / 4)
-        return String(unsafeUninitializedCapacity: 9 + digits) { buffer in
-            UnsafeMutableRawBufferPointer(buffer).storeBytes(of: prefix.littleEndian, as: UInt64.self)
+        let field = PerRequestField(name: "X-Request-Id") { buffer in
+            buffer.storeBytes(of: prefix.littleEndian, as: UInt64.self)
             buffer[8] = UInt8(ascii: "-")
             for position in stride(from: 8 + digits, to: 8, by: -1) {
                 let digit = UInt8(truncatingIfNeeded: number & 0xF)
@@ -43,5 +44,11 @@ final class RequestID: Sendable {
             }
             return 9 + digits
         }
+        // At most 8 + 1 + 16 = 25 bytes of hex digits and "-": always a valid field.
+        guard let field else { preconditionFailure("request id is not a valid field value") }
+        return field
     }
+
+    /// The next id as a String, for responses built per request and the access log.
+    func next() -> String { nextField().value }
 }

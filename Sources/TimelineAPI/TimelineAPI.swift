@@ -97,12 +97,12 @@ public final class TimelineAPI: HTTPResponder {
     /// from the request head: no target decoding, no header copies, no cache lookup. It is the
     /// answer `respond(to:)` gives the same request, headers and all (QuickAnswerTests
     /// compares them); anything it cannot decide exactly from the head goes the full way.
-    public func quickResponse(to head: RequestHead) -> HTTPResponse? {
+    public func quickResponse(to head: RequestHead) -> QuickResponse? {
         guard head.method.isGetOrHead, head.bodyLength == 0, options.accessLog == nil else { return nil }
         let started = MonotonicClock.nanoseconds()
         // Decided under the lock, so that only the chosen response leaves it (one retain).
         let found: (prepared: PreparedResponse, routeIndex: Int)? = state.withLock { state in
-            for quick in state.quickAnswers where quick.target == head.target {
+            for quick in state.quickAnswers where quick.answers(target: head) {
                 return quick.variant(for: head).map { ($0, quick.routeIndex) }
             }
             return nil
@@ -110,12 +110,9 @@ public final class TimelineAPI: HTTPResponder {
         guard let (prepared, routeIndex) = found else { return nil }
         // Not counted in `inFlight`: a quick answer is made in well under a microsecond,
         // which no scrape of the gauge would see, and the two atomic updates cost more.
-        let status = prepared.status.rawValue
-        let response: HTTPResponse = options.generateRequestIDs
-            ? .prepared(prepared, adding: (name: "X-Request-Id", value: requestIDs.next()))
-            : .prepared(prepared)
-        metrics.record(route: routeIndex, status: status, seconds: MonotonicClock.seconds(since: started))
-        return response
+        let quick = QuickResponse(prepared, adding: options.generateRequestIDs ? requestIDs.nextField() : nil)
+        metrics.record(route: routeIndex, status: prepared.status.rawValue, seconds: MonotonicClock.seconds(since: started))
+        return quick
     }
 
     /// The answer to `request`; `routeIndex` is set once a route matches, and `representation`

@@ -40,7 +40,7 @@ import TimelineStore
         for method in [HTTPMethod.get, .head] {
             for headers in QuickAnswerTests.commonHeaders {
                 let quick = try #require(sharedAPI.quickResponse(to: RequestHead(method: method, target: target, headers: headers)),
-                                         "\(method) \(target) \(Array(headers))")
+                                         "\(method) \(target) \(Array(headers))").response
                 let full = get(target, headers: headers, method: method)
                 #expect(quick.status == full.status)
                 #expect(quick.bodyBytes == full.bodyBytes, "\(target) \(Array(headers))")
@@ -52,10 +52,10 @@ import TimelineStore
 
     @Test func gzipIsChosenAsTheFullPathChoosesIt() throws {
         let gzip = try #require(sharedAPI.quickResponse(to: RequestHead(method: .get, target: "/v1/events",
-                                                                         headers: ["Accept-Encoding": "gzip, deflate"])))
+                                                                         headers: ["Accept-Encoding": "gzip, deflate"]))).response
         #expect(gzip.allHeaders["Content-Encoding"] == "gzip")
         let plain = try #require(sharedAPI.quickResponse(to: RequestHead(method: .get, target: "/v1/events",
-                                                                          headers: ["Accept-Encoding": "br"])))
+                                                                          headers: ["Accept-Encoding": "br"]))).response
         #expect(plain.allHeaders["Content-Encoding"] == nil)
     }
 
@@ -85,8 +85,8 @@ import TimelineStore
         options.generateRequestIDs = false
         let api = makeAPI(options: options)
         let quick = try #require(api.quickResponse(to: RequestHead(method: .get, target: "/v1/events")))
-        #expect(quick.headers.isEmpty && quick.perRequestField == nil)
-        #expect(quick.allHeaders["X-Request-Id"] == nil)
+        #expect(quick.addedField == nil)
+        #expect(quick.response.allHeaders["X-Request-Id"] == nil)
     }
 
     @Test func anAccessLogSendsEveryRequestTheFullWay() {
@@ -97,7 +97,7 @@ import TimelineStore
 
     @Test func aReloadReplacesTheQuickAnswers() throws {
         let api = makeAPI()
-        let before = try #require(api.quickResponse(to: RequestHead(method: .get, target: "/v1/events")))
+        let before = try #require(api.quickResponse(to: RequestHead(method: .get, target: "/v1/events"))).response
         // The seed with one title changed: a different dataset version, a different body.
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quick-reload-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -113,7 +113,7 @@ import TimelineStore
         try changed.write(to: timelineURL, atomically: true, encoding: .utf8)
         api.replaceSnapshot(try TimelineLoader.load(from: folder))
 
-        let after = try #require(api.quickResponse(to: RequestHead(method: .get, target: "/v1/events")))
+        let after = try #require(api.quickResponse(to: RequestHead(method: .get, target: "/v1/events"))).response
         #expect(after.allHeaders["ETag"] != before.allHeaders["ETag"])
         #expect(String(decoding: after.bodyBytes, as: UTF8.self).contains("Fuel price rise"))
         #expect(after.bodyBytes == get("/v1/events", api: api).bodyBytes)
