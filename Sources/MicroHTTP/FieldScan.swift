@@ -91,7 +91,9 @@ struct FieldScan {
     /// Whether `name`, already known to be a token, is `lowercased` in any case. For token
     /// bytes, setting bit 0x20 lower-cases letters and changes nothing `lowercased` holds
     /// (lower-case letters and "-"), so a byte compares equal exactly when it should.
-    @inline(__always)
+    /// Not inlined: seven copies of it would make the scan's code several cache lines longer,
+    /// and on this path instruction-cache misses cost more than calls.
+    @inline(never)
     static func token(_ name: UnsafeRawBufferPointer, equalsLowercased lowercased: StaticString) -> Bool {
         let count = name.count
         guard count == lowercased.utf8CodeUnitCount else { return false }

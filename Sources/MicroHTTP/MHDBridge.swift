@@ -247,7 +247,9 @@ final class MHDEventLoop: @unchecked Sendable {
 
     private static func isHTTP11(_ version: UnsafePointer<CChar>?) -> Bool {
         guard let version else { return false }
-        return strcmp(version, "HTTP/1.1") == 0
+        // "HTTP/1.1" and its NUL, compared as bytes: one call less on every request.
+        return UnsafeRawPointer(version).loadUnaligned(as: UInt64.self) == UInt64(littleEndian: 0x312E_312F_5054_5448)
+            && version[8] == 0
     }
 
     private func queue(_ quick: QuickResponse, on connection: OpaquePointer) -> MHD_Result {

@@ -84,9 +84,16 @@ public struct RequestHead {
         switch targetSource {
         case .raw(let bytes):
             return bytes.count == utf8.count && (bytes.count == 0 || memcmp(bytes.baseAddress!, utf8.baseAddress!, bytes.count) == 0)
-        case .string(var string):
-            return string.withUTF8 { $0.elementsEqual(utf8) }
+        case .string(let string):
+            return RequestHead.string(string, equals: utf8)
         }
+    }
+
+    /// The tests' and in-process callers' case, kept out of line: the transport's never takes it.
+    @inline(never)
+    private static func string(_ string: String, equals utf8: UnsafeRawBufferPointer) -> Bool {
+        var string = string
+        return string.withUTF8 { $0.elementsEqual(utf8) }
     }
 
     /// How many times the head has `field`.
