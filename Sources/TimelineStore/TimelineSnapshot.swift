@@ -39,21 +39,21 @@ public final class TimelineSnapshot: Sendable {
     let eventsByActor: [[Int32]]
     let eventsByPlace: [[Int32]]
     let eventsByType: [[Int32]]
-    let eventsByTerm: [String: [Int32]]
+    let eventsByTerm: PostingLists
     /// Event positions ordered by `ArticleKey`.
     let articleOrder: ListingOrder
 
     let actorFoldedNames: [String]
-    let actorsByTerm: [String: [Int32]]
+    let actorsByTerm: PostingLists
     let actorsByName: ListingOrder
     let actorsByEventCount: ListingOrder
     let placeFoldedNames: [String]
-    let placesByTerm: [String: [Int32]]
+    let placesByTerm: PostingLists
     let placesByName: ListingOrder
     let placesByEventCount: ListingOrder
 
     let paragraphLocations: [ParagraphLocation]
-    let paragraphsByTerm: [String: [Int32]]
+    let paragraphsByTerm: PostingLists
 
     /// Builds every index. Trusts the dataset (the loader validates): a reference to an
     /// unknown actor or place is simply not indexed.
