@@ -24,12 +24,15 @@ final class ChunkedTermIndex: Sendable {
     private let vocabulary = Mutex<(termIDByName: [String: Int32], termCounts: [Int])>(([:], []))
 
     /// By default chunks are big enough that merging is cheap and small enough that the
-    /// cores finish together. (Twice as many chunks balanced the cores slightly better at a
-    /// million events, but left about 40 B/event more memory held after the build.)
+    /// cores finish together: 24 at a million events, where one takes about 0.1 s. (With the
+    /// chunks' occurrences in `ChunkOccurrences`, 12 chunks left about 50 B/event more memory
+    /// held after the build than 24 in the scale test's shape, 429 against 379, and the same
+    /// on the benchmark's data; before, it was 24 that held about 40 B/event more. Measured,
+    /// not explained: where glibc puts the chunks' big arrays.)
     init(events: [TimelineEvent], chunkSize: Int? = nil) {
         self.events = Mutex(events)
         eventCount = events.count
-        let chunkSize = max(1, chunkSize ?? max(50_000, events.count / 12))
+        let chunkSize = max(1, chunkSize ?? max(25_000, events.count / 24))
         self.chunkSize = chunkSize
         chunkCount = (events.count + chunkSize - 1) / chunkSize
         chunks = Mutex([:])
