@@ -17,18 +17,22 @@ final class ChunkedTermIndex: Sendable {
     private let chunkSize: Int
     private let chunkCount: Int
     private let nextChunk = Atomic<Int>(0)
-    /// Built chunks, their occurrences as ids of `vocabulary`.
-    private let chunks: Mutex<[Int: (occurrenceStarts: [Int32], occurrences: [Int32])]>
-    /// Every chunk's terms, with the number of events that have each.
-    private let vocabulary = Mutex<(termIDByName: [String: Int32], termNames: [String], termCounts: [Int])>(([:], [], []))
+    /// Built chunks, by chunk number.
+    private let chunks: Mutex<[Int: ChunkOccurrences]>
+    /// Every chunk's terms, with the number of events that have each. A term's id is its
+    /// posting list's number.
+    private let vocabulary = Mutex<(termIDByName: [String: Int32], termCounts: [Int])>(([:], []))
 
     /// By default chunks are big enough that merging is cheap and small enough that the
-    /// cores finish together. (Twice as many chunks balanced the cores slightly better at a
-    /// million events, but left about 40 B/event more memory held after the build.)
+    /// cores finish together: 24 at a million events, where one takes about 0.1 s. (With the
+    /// chunks' occurrences in `ChunkOccurrences`, 12 chunks left about 50 B/event more memory
+    /// held after the build than 24 in the scale test's shape, 429 against 379, and the same
+    /// on the benchmark's data; before, it was 24 that held about 40 B/event more. Measured,
+    /// not explained: where glibc puts the chunks' big arrays.)
     init(events: [TimelineEvent], chunkSize: Int? = nil) {
         self.events = Mutex(events)
         eventCount = events.count
-        let chunkSize = max(1, chunkSize ?? max(50_000, events.count / 12))
+        let chunkSize = max(1, chunkSize ?? max(25_000, events.count / 24))
         self.chunkSize = chunkSize
         chunkCount = (events.count + chunkSize - 1) / chunkSize
         chunks = Mutex([:])
@@ -52,26 +56,21 @@ final class ChunkedTermIndex: Sendable {
             }
             // The chunk's terms joined to the common vocabulary (one short lock per chunk), so
             // that the merge finds every occurrence already in common term ids.
-            var built = builder.chunk(positions: range)
+            let built = builder.chunk(positions: range)
             let termIDs = vocabulary.withLock { vocabulary in
                 built.termNames.indices.map { localID in
                     let name = built.termNames[localID]
                     let termID = vocabulary.termIDByName[name] ?? {
-                        vocabulary.termIDByName[name] = Int32(vocabulary.termNames.count)
-                        vocabulary.termNames.append(name)
+                        let termID = Int32(vocabulary.termCounts.count)
+                        vocabulary.termIDByName[name] = termID
                         vocabulary.termCounts.append(0)
-                        return Int32(vocabulary.termNames.count - 1)
+                        return termID
                     }()
                     vocabulary.termCounts[Int(termID)] += Int(built.termCounts[localID])
                     return termID
                 }
             }
-            termIDs.withUnsafeBufferPointer { termIDs in
-                built.occurrences.withUnsafeMutableBufferPointer { occurrences in
-                    for occurrence in occurrences.indices { occurrences[occurrence] = termIDs[Int(occurrences[occurrence])] }
-                }
-            }
-            let occurrences = (built.occurrenceStarts, built.occurrences)
+            let occurrences = ChunkOccurrences(built, commonIDs: termIDs)
             chunks.withLock { $0[chunk] = occurrences }
         }
     }
@@ -84,56 +83,43 @@ final class ChunkedTermIndex: Sendable {
 
     /// The whole index, once every `work()` call has returned, with `order[position]` the
     /// event (index in the dataset) at each chronological position. Call it once: it hands
-    /// over the chunks rather than copy them.
-    func merged(order: [Int32]) -> [String: [Int32]] {
+    /// over the chunks and the vocabulary rather than copy them.
+    func merged(order: [Int32]) -> PostingLists {
         let chunks = self.chunks.withLock { chunks in
             defer { chunks = [:] }
             return (0..<chunkCount).compactMap { chunks[$0] }
         }
         precondition(chunks.count == chunkCount && order.count == eventCount, "merged before every chunk was built")
-        let (_, termNames, termCounts) = vocabulary.withLock { $0 }
-        // Every event's terms, in dataset order.
-        var occurrenceStarts = [Int](repeating: 0, count: eventCount + 1)
-        var occurrences: [Int32] = []
-        occurrences.reserveCapacity(chunks.reduce(0) { $0 + $1.occurrences.count })
-        for (chunkNumber, chunk) in chunks.enumerated() {
-            let base = occurrences.count
-            let firstEvent = chunkNumber * chunkSize
-            for event in 0..<chunk.occurrenceStarts.count - 1 {
-                occurrenceStarts[firstEvent + event] = base + Int(chunk.occurrenceStarts[event])
-            }
-            occurrences.append(contentsOf: chunk.occurrences)
+        let (termIDByName, termCounts) = vocabulary.withLock { vocabulary in
+            defer { vocabulary = ([:], []) }
+            return vocabulary
         }
-        occurrenceStarts[eventCount] = occurrences.count
-
-        // Every term's list at its exact place in one array, filled in chronological order.
-        var listStarts = [Int](repeating: 0, count: termNames.count + 1)
-        for term in termNames.indices { listStarts[term + 1] = listStarts[term] + termCounts[term] }
+        // Every term's list at its exact place in one array, filled in chronological order
+        // straight from the chunks.
+        var listStarts = [Int](repeating: 0, count: termCounts.count + 1)
+        for term in termCounts.indices { listStarts[term + 1] = listStarts[term] + termCounts[term] }
+        let positionCount = listStarts[termCounts.count]
         var next = listStarts
-        let positions = [Int32](unsafeUninitializedCapacity: occurrences.count) { positions, initialized in
-            order.withUnsafeBufferPointer { order in
-                occurrenceStarts.withUnsafeBufferPointer { starts in
-                    occurrences.withUnsafeBufferPointer { occurrences in
-                        next.withUnsafeMutableBufferPointer { next in
-                            for position in order.indices {
-                                let event = Int(order[position])
-                                for occurrence in starts[event]..<starts[event + 1] {
-                                    let term = Int(occurrences[occurrence])
-                                    positions[next[term]] = Int32(position)
-                                    next[term] += 1
-                                }
+        let positions = withExtendedLifetime(chunks) {
+            let chunks = chunks.map { (starts: $0.starts, termIDs: $0.termIDs) }
+            return [Int32](unsafeUninitializedCapacity: positionCount) { positions, initialized in
+                order.withUnsafeBufferPointer { order in
+                    next.withUnsafeMutableBufferPointer { next in
+                        for position in order.indices {
+                            let event = Int(order[position])
+                            let chunk = chunks[event / chunkSize]
+                            let local = event % chunkSize
+                            for occurrence in Int(chunk.starts[local])..<Int(chunk.starts[local + 1]) {
+                                let term = Int(chunk.termIDs[occurrence])
+                                positions[next[term]] = Int32(position)
+                                next[term] += 1
                             }
                         }
                     }
                 }
+                initialized = positionCount
             }
-            initialized = occurrences.count
         }
-        var index: [String: [Int32]] = [:]
-        index.reserveCapacity(termNames.count)
-        for term in termNames.indices {
-            index[termNames[term]] = Array(positions[listStarts[term]..<listStarts[term + 1]])
-        }
-        return index
+        return PostingLists(listByTerm: termIDByName, listStarts: listStarts, positions: positions)
     }
 }

@@ -11,8 +11,9 @@
 ///   at, so finding and counting a known term reads one cache line (with the three in
 ///   separate arrays, most of the index's time went to waiting for them).
 /// - Occurrences are recorded as term ids in one array; `build()` then counts them and fills
-///   every posting list in a second pass, at its exact size. No per-occurrence `String`,
-///   hashing of bytes, or growing of many small arrays.
+///   every posting list in a second pass, at its exact size, as slices of one array
+///   (`PostingLists`). No per-occurrence `String`, hashing of bytes, or growing of many
+///   small arrays.
 struct TermIndexBuilder: Sendable {
     /// Open addressing over terms of up to 8 bytes: the packed term (0 = empty; a packed term
     /// is never 0, as term bytes are never 0), its id, and the last position it was counted at.
@@ -197,7 +198,7 @@ struct TermIndexBuilder: Sendable {
     }
 
     /// The finished index.
-    func build() -> [String: [Int32]] {
+    func build() -> PostingLists {
         let counts = termCounts()
         var offsets = [Int](repeating: 0, count: counts.count + 1)
         for term in counts.indices { offsets[term + 1] = offsets[term] + Int(counts[term]) }
@@ -213,10 +214,10 @@ struct TermIndexBuilder: Sendable {
                 }
             }
         }
-        var index: [String: [Int32]] = [:]
-        index.reserveCapacity(counts.count)
-        for term in counts.indices { index[termNames[term]] = Array(flat[offsets[term]..<offsets[term + 1]]) }
-        return index
+        var listByTerm: [String: Int32] = [:]
+        listByTerm.reserveCapacity(termNames.count)
+        for term in termNames.indices { listByTerm[termNames[term]] = Int32(term) }
+        return PostingLists(listByTerm: listByTerm, listStarts: offsets, positions: flat)
     }
 
     /// Per term id: at how many positions it occurs (each position records a term once).

@@ -55,12 +55,13 @@ extension TimelineSnapshot {
     }
 
     /// The matching positions, ascending; nil when nothing filters (every event matches).
-    func matchingPositions(_ filter: EventFilter) -> [Int32]? {
-        var lists: [[Int32]] = []
-        for index in filter.actorIndices { lists.append(eventsByActor[Int(index)]) }
-        for index in filter.placeIndices { lists.append(eventsByPlace[Int(index)]) }
-        for term in filter.terms { lists.append(eventsByTerm[term] ?? []) }
-        if filter.typeCodes.count == 1 { lists.append(eventsByType[Int(filter.typeCodes[0])]) }
+    /// A slice, so that a single posting list is answered without copying it.
+    func matchingPositions(_ filter: EventFilter) -> ArraySlice<Int32>? {
+        var lists: [ArraySlice<Int32>] = []
+        for index in filter.actorIndices { lists.append(eventsByActor[Int(index)][...]) }
+        for index in filter.placeIndices { lists.append(eventsByPlace[Int(index)][...]) }
+        for term in filter.terms { lists.append(eventsByTerm[term]) }
+        if filter.typeCodes.count == 1 { lists.append(eventsByType[Int(filter.typeCodes[0])][...]) }
         // Several types are a union: a predicate unless the union is the smallest driver.
         let typeMask: UInt32? = filter.typeCodes.count > 1
             ? filter.typeCodes.reduce(UInt32(0)) { $0 | (1 << UInt32($1)) } : nil
@@ -71,31 +72,30 @@ extension TimelineSnapshot {
         let typeSize = typeMask == nil ? Int.max : filter.typeCodes.reduce(0) { $0 + eventsByType[Int($1)].count }
         let dateSize = filter.dayRange.map { dateIndex.candidateCount($0) } ?? Int.max
 
-        var driver: [Int32]
+        let driver: ArraySlice<Int32>
         var checkedLists = lists[...]
         var checkTypes = typeMask != nil
         var checkDates = filter.dayRange != nil
         if dateSize <= listSize && dateSize <= typeSize, let dayRange = filter.dayRange {
-            driver = dateIndex.positions(dayRange)
+            driver = dateIndex.positions(dayRange)[...]
             checkDates = false
         } else if typeSize < listSize {
-            driver = SortedPositions.union(filter.typeCodes.map { eventsByType[Int($0)] })
+            driver = SortedPositions.union(filter.typeCodes.map { eventsByType[Int($0)][...] })[...]
             checkTypes = false
         } else {
             driver = lists[0]
             checkedLists = lists.dropFirst()
         }
         if checkedLists.isEmpty && !checkTypes && !checkDates { return driver }
-        driver = driver.filter { position in
+        return driver.filter { position in
             if checkTypes, let typeMask, typeMask & (1 << UInt32(typeCodes[Int(position)])) == 0 { return false }
             if checkDates, let dayRange = filter.dayRange, !dateIndex.matches(position, dayRange) { return false }
             return checkedLists.allSatisfy { SortedPositions.contains($0, position) }
-        }
-        return driver
+        }[...]
     }
 
     /// One page after the cursor's key. `matches` nil stands for every event.
-    private func page(_ matches: [Int32]?, sort: EventSort, after: ChronologicalKey?, limit: Int,
+    private func page(_ matches: ArraySlice<Int32>?, sort: EventSort, after: ChronologicalKey?, limit: Int,
                       fingerprint: String) -> Page<TimelineEvent> {
         let total = matches?.count ?? events.count
         var positions: [Int32]
@@ -106,9 +106,9 @@ extension TimelineSnapshot {
             let boundary = after.map { key in countEvents { events.chronologicalKey(at: $0) <= key } } ?? 0
             if let matches {
                 let start = SortedPositions.lowerBound(matches, Int32(boundary))
-                let end = min(matches.count, start + limit)
+                let end = min(matches.endIndex, start + limit)
                 positions = Array(matches[start..<end])
-                hasMore = end < matches.count
+                hasMore = end < matches.endIndex
             } else {
                 let end = min(events.count, boundary + limit)
                 positions = (boundary..<end).map(Int32.init)
@@ -119,9 +119,9 @@ extension TimelineSnapshot {
             let boundary = after.map { key in countEvents { events.chronologicalKey(at: $0) < key } } ?? events.count
             if let matches {
                 let end = SortedPositions.lowerBound(matches, Int32(boundary))
-                let start = max(0, end - limit)
+                let start = max(matches.startIndex, end - limit)
                 positions = matches[start..<end].reversed()
-                hasMore = start > 0
+                hasMore = start > matches.startIndex
             } else {
                 let start = max(0, boundary - limit)
                 positions = (start..<boundary).reversed().map(Int32.init)

@@ -12,7 +12,7 @@ extension TimelineSnapshot {
                        query.sort.rawValue])
         var candidates: [Int32]?
         if !terms.isEmpty {
-            candidates = SortedPositions.intersection(terms.map { actorsByTerm[$0] ?? [] })
+            candidates = SortedPositions.intersection(terms.map { actorsByTerm[$0] })
         }
         if !kinds.isEmpty {
             candidates = (candidates ?? Array(0..<Int32(actors.count))).filter { kinds.contains(actors[Int($0)].kind) }
@@ -42,7 +42,7 @@ extension TimelineSnapshot {
                        terms.joined(separator: " "), query.sort.rawValue])
         var candidates: [Int32]?
         if !terms.isEmpty {
-            candidates = SortedPositions.intersection(terms.map { placesByTerm[$0] ?? [] })
+            candidates = SortedPositions.intersection(terms.map { placesByTerm[$0] })
         }
         if !kinds.isEmpty || country != nil {
             candidates = (candidates ?? Array(0..<Int32(places.count))).filter {

@@ -12,7 +12,7 @@ extension TimelineSnapshot {
         }
         let termSet = Set(terms)
 
-        let eventPositions = SortedPositions.intersection(terms.map { eventsByTerm[$0] ?? [] })
+        let eventPositions = SortedPositions.intersection(terms.map { eventsByTerm[$0] })
         let eventHits = eventPositions.prefix(limit).map { position in
             let event = events[Int(position)]
             var fields: [(TextMatch, Evidence?)] = event.evidence.map {
@@ -26,7 +26,7 @@ extension TimelineSnapshot {
             return EventSearchHit(event: event, match: best.0, evidence: best.1)
         }
 
-        let actorIndices = sortedByName(SortedPositions.intersection(terms.map { actorsByTerm[$0] ?? [] }), actorsByName)
+        let actorIndices = sortedByName(SortedPositions.intersection(terms.map { actorsByTerm[$0] }), actorsByName)
         let actorHits = actorIndices.prefix(limit).map { index in
             let actor = actors[Int(index)]
             var fields = [(TimelineSnapshot.highlight(actor.name, .name, termSet, &folder), Evidence?.none)]
@@ -37,13 +37,13 @@ extension TimelineSnapshot {
             return ActorSearchHit(actor: actor, match: TimelineSnapshot.best(fields, termSet, &folder).0)
         }
 
-        let placeIndices = sortedByName(SortedPositions.intersection(terms.map { placesByTerm[$0] ?? [] }), placesByName)
+        let placeIndices = sortedByName(SortedPositions.intersection(terms.map { placesByTerm[$0] }), placesByName)
         let placeHits = placeIndices.prefix(limit).map { index in
             let place = places[Int(index)]
             return PlaceSearchHit(place: place, match: TimelineSnapshot.highlight(place.name, .name, termSet, &folder))
         }
 
-        let paragraphIndices = SortedPositions.intersection(terms.map { paragraphsByTerm[$0] ?? [] })
+        let paragraphIndices = SortedPositions.intersection(terms.map { paragraphsByTerm[$0] })
         let paragraphHits: [ParagraphSearchHit] = paragraphIndices.prefix(limit).compactMap { index in
             let location = paragraphLocations[Int(index)]
             guard let article = articles[Int(location.sourceIndex)] else { return nil }

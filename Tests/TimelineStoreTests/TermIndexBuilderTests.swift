@@ -18,7 +18,12 @@ import Testing
     private func built(_ texts: [(String, Int32)]) -> [String: [Int32]] {
         var builder = TermIndexBuilder()
         for (text, position) in texts { builder.add(text, at: position) }
-        return builder.build()
+        return lists(builder.build())
+    }
+
+    /// Every term's list, as arrays.
+    private func lists(_ postings: PostingLists) -> [String: [Int32]] {
+        Dictionary(uniqueKeysWithValues: postings.terms.map { ($0, Array(postings[$0])) })
     }
 
     @Test func agreesWithTextFolderOnASCIIAndOtherText() {
@@ -101,7 +106,7 @@ import Testing
             for chunkSize in [1, 2, 3, 4, 100, nil] {
                 let chunked = ChunkedTermIndex(events: events, chunkSize: chunkSize)
                 chunked.work()
-                #expect(chunked.merged(order: order) == expected)
+                #expect(lists(chunked.merged(order: order)) == expected)
             }
             // Chunks built on two threads at once join one vocabulary: the same index.
             for chunkSize in [1, 2, 3] {
@@ -110,14 +115,14 @@ import Testing
                 DispatchQueue.global().async(group: otherThreadDone) { chunked.work() }
                 chunked.work()
                 otherThreadDone.wait()
-                #expect(chunked.merged(order: order) == expected)
+                #expect(lists(chunked.merged(order: order)) == expected)
             }
         }
         let byID = events.indices.sorted { events[$0].id < events[$1].id }.map(Int32.init)
-        let index = { let built = ChunkedTermIndex(events: events, chunkSize: 2); built.work(); return built.merged(order: byID) }()
+        let index = { let built = ChunkedTermIndex(events: events, chunkSize: 2); built.work(); return lists(built.merged(order: byID)) }()
         #expect(index["almaty"] == [1, 9])
         #expect(index["quote"]?.count == 9)
-        #expect(ChunkedTermIndex(events: []).merged(order: []) == [:])
+        #expect(lists(ChunkedTermIndex(events: []).merged(order: [])) == [:])
     }
 
     @Test func aTermRepeatedInOnePositionIsListedOnceWhicheverPathFindsIt() {
@@ -133,6 +138,26 @@ import Testing
         let index = built(texts)
         #expect(index == reference(texts))
         for term in ["word", "wordsmiths", "counterrevolutionaries", "cafe"] { #expect(index[term] == [0, 1]) }
+    }
+
+    @Test func postingListsAreSlicesFoundByTheirOwnIndices() {
+        var builder = TermIndexBuilder()
+        for (position, text) in ["alpha beta", "beta", "alpha gamma", "beta gamma"].enumerated() {
+            builder.add(text, at: Int32(position) * 10)
+        }
+        let postings = builder.build()
+        #expect(postings["delta"].isEmpty)
+        let beta = postings["beta"]
+        #expect(Array(beta) == [0, 10, 30])
+        // A slice of the one array keeps that array's indices, and the searches answer in them.
+        let gamma = postings["gamma"]
+        #expect(gamma.startIndex > 0)
+        #expect(SortedPositions.lowerBound(gamma, 25) == gamma.startIndex + 1)
+        #expect(SortedPositions.upperBound(gamma, 30) == gamma.endIndex)
+        #expect(SortedPositions.contains(gamma, 20) && !SortedPositions.contains(gamma, 10))
+        #expect(SortedPositions.intersection([beta, gamma]) == [30])
+        #expect(SortedPositions.union([beta, gamma]) == [0, 10, 20, 30])
+        #expect(SortedPositions.union([postings["delta"], gamma]) == [20, 30])
     }
 
     @Test func chunkListsEachEventsDistinctTerms() {
