@@ -31,11 +31,6 @@ struct FieldScan {
     private(set) var hasTransferEncoding = false
     private var locations = (Location(), Location(), Location(), Location())
 
-    /// Before the scan: no fields.
-    static let empty = FieldScan()
-
-    private init() {}
-
     init(_ fields: RequestHead.FieldSource) {
         var index: Int32 = 0
         fields.forEach { name, value in

@@ -247,9 +247,14 @@ final class MHDEventLoop: @unchecked Sendable {
 
     private static func isHTTP11(_ version: UnsafePointer<CChar>?) -> Bool {
         guard let version else { return false }
-        // "HTTP/1.1" and its NUL, compared as bytes: one call less on every request.
-        return UnsafeRawPointer(version).loadUnaligned(as: UInt64.self) == UInt64(littleEndian: 0x312E_312F_5054_5448)
-            && version[8] == 0
+        // "HTTP/1.1" and its NUL, byte by byte: stops at the first difference, so never reads
+        // past a shorter string's NUL, and costs no call on every request.
+        let expected: StaticString = "HTTP/1.1"
+        for index in 0...expected.utf8CodeUnitCount {
+            let byte = index < expected.utf8CodeUnitCount ? expected.utf8Start[index] : 0
+            if UInt8(bitPattern: version[index]) != byte { return false }
+        }
+        return true
     }
 
     private func queue(_ quick: QuickResponse, on connection: OpaquePointer) -> MHD_Result {

@@ -8,7 +8,7 @@ public struct PerRequestField: Sendable {
     public static let maximumValueLength = 32
 
     public let name: String
-    /// The value's bytes, then zeros.
+    /// The value's first `valueLength` bytes; the rest is never read.
     @usableFromInline var words: (UInt64, UInt64, UInt64, UInt64)
     public let valueLength: Int
 

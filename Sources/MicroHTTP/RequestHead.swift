@@ -54,7 +54,7 @@ public struct RequestHead {
     let fields: FieldSource
     /// The one pass over the fields, made here: the transport's checks and `count(of:)` and
     /// `withFirstValue(of:_:)` read it.
-    private(set) var scan = FieldScan.empty
+    let scan: FieldScan
 
     init(method: HTTPMethod, target: TargetSource, bodyLength: Int, fields: FieldSource) {
         self.method = method
@@ -95,6 +95,12 @@ public struct RequestHead {
         var string = string
         return string.withUTF8 { $0.elementsEqual(utf8) }
     }
+
+    /// Whether every field passed the scan's checks (token names, no CR, LF or NUL in values).
+    /// The scan stops at the first that does not, so `count(of:)` and `withFirstValue(of:_:)`
+    /// know nothing of the fields after it. The transport answers such a head with a 400 before
+    /// any responder sees it; an in-process caller should check.
+    public var fieldsAreWellFormed: Bool { scan.problem == nil }
 
     /// How many times the head has `field`.
     public func count(of field: CommonField) -> Int { Int(scan.location(of: field).count) }

@@ -32,7 +32,7 @@ final class QuickAnswer: Sendable {
     /// the head needs the full path to be answered exactly (a conditional request, a client's
     /// own request id, an `Accept` other than the default, a field given twice).
     func variant(for head: RequestHead) -> PreparedResponse? {
-        guard head.count(of: .accept) <= 1, head.count(of: .acceptEncoding) <= 1,
+        guard head.fieldsAreWellFormed, head.count(of: .accept) <= 1, head.count(of: .acceptEncoding) <= 1,
               head.count(of: .ifNoneMatch) == 0, head.count(of: .requestID) == 0
         else { return nil }
         if let negotiatedMediaType {
