@@ -1,13 +1,3 @@
-/// Header fields that most answers depend on, located once per request by `FieldScan`, so
-/// that a responder's quick path reads them without walking the fields again
-/// (`RequestHead.count(of:)`, `RequestHead.withFirstValue(of:_:)`).
-public enum CommonField: Int, CaseIterable, Sendable {
-    case accept
-    case acceptEncoding
-    case ifNoneMatch
-    case requestID
-}
-
 /// One pass over a request head's fields: what the transport checks (RFC 9110 §5.5, RFC 9112
 /// §3.2, §6.1) and where the common fields are. Made with the head; the transport's checks and
 /// a responder's quick path then only read it.
