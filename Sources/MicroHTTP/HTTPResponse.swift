@@ -14,20 +14,11 @@ public struct HTTPResponse: Sendable {
     public var status: HTTPStatus
     public var headers: HTTPHeaders
     public var body: Body
-    /// One more header of a prepared body whose value changes with every request (a request
-    /// id), sent after `headers`. Kept apart from them because it is held inline, and the
-    /// transport stamps it into a per-loop copy of the prepared response instead of building one.
-    public var perRequestField: PerRequestField?
 
     public init(status: HTTPStatus = .ok, headers: HTTPHeaders = HTTPHeaders(), body: Body = .empty) {
-        self.init(status: status, headers: headers, body: body, perRequestField: nil)
-    }
-
-    private init(status: HTTPStatus, headers: HTTPHeaders = HTTPHeaders(), body: Body, perRequestField: PerRequestField?) {
         self.status = status
         self.headers = headers
         self.body = body
-        self.perRequestField = perRequestField
     }
 
     public init(status: HTTPStatus = .ok, headers: HTTPHeaders = [:], bytes: [UInt8]) {
@@ -41,19 +32,11 @@ public struct HTTPResponse: Sendable {
         HTTPResponse(status: response.status, headers: extraHeaders, body: .prepared(response))
     }
 
-    /// A prepared response with one per-request header (`perRequestField`).
-    public static func prepared(_ response: PreparedResponse, adding field: PerRequestField) -> HTTPResponse {
-        HTTPResponse(status: response.status, body: .prepared(response), perRequestField: field)
-    }
-
-    /// The one header added to a prepared body, when there is exactly one, in `headers` or
-    /// as `perRequestField`, and it can be stamped in place.
+    /// The one header added to a prepared body, when there is exactly one and it can be
+    /// stamped in place.
     var onlyAddedField: PerRequestField? {
-        switch (headers.count, perRequestField) {
-        case (0, let field?): field
-        case (1, nil): headers.first.flatMap { PerRequestField(name: $0.name, value: $0.value) }
-        default: nil
-        }
+        guard headers.count == 1 else { return nil }
+        return headers.first.flatMap { PerRequestField(name: $0.name, value: $0.value) }
     }
 
     /// The body as bytes, for tests and in-process callers.
@@ -76,7 +59,6 @@ public struct HTTPResponse: Sendable {
         } else {
             merged = headers
         }
-        if let perRequestField { merged.add(perRequestField.name, perRequestField.value) }
         return merged
     }
 }

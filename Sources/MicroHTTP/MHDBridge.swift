@@ -270,7 +270,7 @@ final class MHDEventLoop: @unchecked Sendable {
     private func queue(_ response: HTTPResponse, on connection: OpaquePointer) -> MHD_Result {
         let status = UInt32(response.status.rawValue)
         switch response.body {
-        case .prepared(let prepared) where response.headers.isEmpty && response.perRequestField == nil:
+        case .prepared(let prepared) where response.headers.isEmpty:
             return MHD_queue_response(connection, status, prepared.handle.pointer)
         case .prepared(let prepared):
             // One added header (a request id): stamped into this loop's clone, no response built.
@@ -280,7 +280,6 @@ final class MHDEventLoop: @unchecked Sendable {
             let mhdResponse = MHDResponseHandle.makeResponse(body: prepared.body)
             MHDResponseHandle.add(prepared.headers, to: mhdResponse)
             MHDResponseHandle.add(response.headers, to: mhdResponse)
-            if let field = response.perRequestField { _ = MHD_add_response_header(mhdResponse, field.name, field.value) }
             defer { MHD_destroy_response(mhdResponse) }
             return MHD_queue_response(connection, status, mhdResponse)
         case .stable(let body):

@@ -1,5 +1,5 @@
 /// A header whose value changes with every response, such as a request id, added to a
-/// prepared response (`HTTPResponse.prepared(_:adding:)`).
+/// prepared response (`QuickResponse`).
 ///
 /// The value is held inline, up to 32 bytes of visible ASCII, not as a String: one is made
 /// for every quick answer, and this way making, checking and stamping it into a prepared

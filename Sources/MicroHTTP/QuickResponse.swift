@@ -13,9 +13,10 @@ public struct QuickResponse: Sendable {
         addedField = field
     }
 
-    /// The same answer as an `HTTPResponse`, for tests and in-process callers.
+    /// The same answer as an `HTTPResponse`, for tests and in-process callers, and for the
+    /// transport when the field cannot be stamped: the field as the one extra header.
     public var response: HTTPResponse {
         guard let addedField else { return .prepared(prepared) }
-        return .prepared(prepared, adding: addedField)
+        return .prepared(prepared, extraHeaders: HTTPHeaders([(name: addedField.name, value: addedField.value)]))
     }
 }

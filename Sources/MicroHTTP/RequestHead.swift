@@ -3,7 +3,7 @@ import Glibc
 #endif
 
 /// A fully received request as the transport holds it, before an `HTTPRequest` is built:
-/// the method, the raw target and a way to walk the header fields in place.
+/// the method, the raw target, and the fields most answers depend on, read in place.
 ///
 /// Building an `HTTPRequest` decodes the target and copies every header into Strings. For
 /// the few answers a server gives most often that is most of its work per request, so a
@@ -117,12 +117,6 @@ public struct RequestHead {
             var value = Array(headers)[index].value
             return value.withUTF8 { body(UnsafeRawBufferPointer($0)) }
         }
-    }
-
-    /// Calls `body` with each header field's name and value bytes, in the order received,
-    /// until it returns false. The buffers are only valid inside `body`.
-    public func forEachField(_ body: (_ name: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer) -> Bool) {
-        fields.forEach(body)
     }
 
     /// The name of the field at `index` (in the order received), as text.
