@@ -11,9 +11,15 @@
  *  - each loop: poll() on the daemon's epoll fd (MHD_DAEMON_INFO_EPOLL_FD) plus
  *    a stop eventfd, timeout = MHD_get_timeout capped at 1 s, then MHD_run;
  *  - the access handler answers only on its second call (answering on the first
- *    makes MHD 0.9.75 drop keep-alive), with one MHD_RESPMEM_PERSISTENT response
- *    made once and reused, Content-Type: application/json, plus the fields of
- *    $BENCH_HEADERS_FILE if set (below).
+ *    makes MHD 0.9.75 drop keep-alive), with one response made once and reused,
+ *    Content-Type: application/json, plus the fields of $BENCH_HEADERS_FILE if set
+ *    (below);
+ *  - as MicroHTTP sends a hot answer of 16 KiB or more (PreparedResponse
+ *    .sendingBodyFromFile()): the body from a memfd, with sendfile(2)
+ *    (MHD_OPTION_SIGPIPE_HANDLED_BY_APP, without which MHD never uses sendfile in
+ *    this mode), the socket corked (TCP_CORK) when the response is queued and
+ *    uncorked when MHD reports the request completed. A smaller body is sent from
+ *    memory (MHD_RESPMEM_PERSISTENT), as MicroHTTP does.
  *
  * Not mirrored, on purpose: MicroHTTP's URI-log, request-completed and unescape
  * callbacks and its request parsing are the Swift layer whose cost we measure.
@@ -30,6 +36,8 @@
  * For experiments only (unset, the program is as above):
  *   BENCH_NO_TURBO=1                       drop MHD_USE_TURBO
  *   BENCH_CONNECTION_MEMORY_LIMIT=BYTES    instead of 16 KiB
+ *   BENCH_COPY_BODY=1                      send the body from memory whatever its size (copied into
+ *                                          each socket), without corking
  *   BENCH_INTERNAL_EPOLL=1                 MHD's own epoll thread per daemon instead of our loop:
  *                                          the mode with the 128-event epoll stall (to check the
  *                                          rig's stall detection)
@@ -37,6 +45,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <arpa/inet.h>
 #include <poll.h>
 #include <pthread.h>
@@ -46,12 +55,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/eventfd.h>
+#include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <microhttpd.h>
 
 static struct MHD_Response *response;
+static int cork_responses;
 static volatile sig_atomic_t stop_requested;
 static int stop_fd = -1; /* one eventfd, polled by every loop (semaphore-free: never read) */
 
@@ -84,7 +95,28 @@ on_access (void *cls, struct MHD_Connection *connection, const char *url,
     *upload_data_size = 0; /* discard any body */
     return MHD_YES;
   }
+  if (cork_responses)
+  {
+    /* As nginx's tcp_nopush: hold the head until the body joins it; on_completed pushes. */
+    const union MHD_ConnectionInfo *info =
+      MHD_get_connection_info (connection, MHD_CONNECTION_INFO_CONNECTION_FD);
+    int on = 1;
+    if (NULL != info)
+      setsockopt (info->connect_fd, IPPROTO_TCP, TCP_CORK, &on, sizeof on);
+  }
   return MHD_queue_response (connection, MHD_HTTP_OK, response);
+}
+
+static void
+on_completed (void *cls, struct MHD_Connection *connection, void **con_cls,
+              enum MHD_RequestTerminationCode toe)
+{
+  (void) cls; (void) con_cls; (void) toe;
+  const union MHD_ConnectionInfo *info =
+    MHD_get_connection_info (connection, MHD_CONNECTION_INFO_CONNECTION_FD);
+  int off = 0;
+  if (NULL != info)
+    setsockopt (info->connect_fd, IPPROTO_TCP, TCP_CORK, &off, sizeof off);
 }
 
 /* Adds each "Name: value" line of `path` to `response`; other lines are ignored. */
@@ -189,7 +221,18 @@ int main (int argc, char **argv)
   if (size != fread (body, 1, size, file))
     die ("fread");
   fclose (file);
-  response = MHD_create_response_from_buffer (size, body, MHD_RESPMEM_PERSISTENT);
+  int use_sendfile = size >= 16 * 1024 && NULL == getenv ("BENCH_COPY_BODY");
+  cork_responses = use_sendfile;
+  if (use_sendfile)
+  {
+    /* One memfd holds the body; MHD sends it with sendfile(2) from offset 0 each time. */
+    int body_fd = memfd_create ("body", MFD_CLOEXEC);
+    if (body_fd < 0 || (ssize_t) size != write (body_fd, body, size))
+      die ("memfd");
+    response = MHD_create_response_from_fd_at_offset64 (size, body_fd, 0);
+  }
+  else
+    response = MHD_create_response_from_buffer (size, body, MHD_RESPMEM_PERSISTENT);
   MHD_add_response_header (response, "Content-Type", "application/json");
   if (NULL != getenv ("BENCH_HEADERS_FILE"))
     add_header_fields (response, getenv ("BENCH_HEADERS_FILE"));
@@ -221,6 +264,10 @@ int main (int argc, char **argv)
       MHD_OPTION_CONNECTION_LIMIT, (unsigned int) (4096 / threads),
       MHD_OPTION_CONNECTION_MEMORY_LIMIT, memory_limit,
       MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int) 30,
+      /* SIGPIPE is ignored above. Without this option MHD never uses sendfile outside its
+       * own threads (it could not keep SIGPIPE from killing us). */
+      MHD_OPTION_SIGPIPE_HANDLED_BY_APP, (int) use_sendfile,
+      MHD_OPTION_NOTIFY_COMPLETED, cork_responses ? on_completed : NULL, NULL,
       MHD_OPTION_END);
     if (NULL == loops[i].daemon)
     {
@@ -230,8 +277,9 @@ int main (int argc, char **argv)
   }
   for (int i = 0; i < threads && ! internal; i++)
     pthread_create (&loops[i].thread, NULL, run_loop, &loops[i]);
-  printf ("mhd-static: listening on 127.0.0.1:%u, %d thread(s), %zu-byte body%s%s, %zu-byte connection memory\n",
-          (unsigned) port, threads, size, (flags & MHD_USE_TURBO) ? "" : ", no MHD_USE_TURBO",
+  printf ("mhd-static: listening on 127.0.0.1:%u, %d thread(s), %zu-byte body %s%s%s, %zu-byte connection memory\n",
+          (unsigned) port, threads, size, use_sendfile ? "sent with sendfile, corked" : "copied from memory",
+          (flags & MHD_USE_TURBO) ? "" : ", no MHD_USE_TURBO",
           internal ? ", MHD's internal epoll thread" : "", memory_limit);
   fflush (stdout);
 

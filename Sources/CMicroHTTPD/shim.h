@@ -2,7 +2,8 @@
 #define C_MICRO_HTTPD_SHIM_H
 
 // Swift cannot call C variadic functions. Everything libmicrohttpd exposes only
-// through `...` is wrapped here in a fixed-arity `static inline` function.
+// through `...` is wrapped here in a fixed-arity `static inline` function, as is the one
+// system call the transport needs that Glibc's Swift module does not declare.
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -11,6 +12,8 @@
 #include <sys/socket.h>
 #include <sys/select.h>
 #include <sys/eventfd.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 #include <microhttpd.h>
 
 /// Starts a daemon whose options all come from one `MHD_OPTION_ARRAY`
@@ -41,6 +44,17 @@ static inline unsigned int cmhd_daemon_connection_count(struct MHD_Daemon *daemo
 static inline const struct sockaddr *cmhd_connection_client_address(struct MHD_Connection *connection) {
     const union MHD_ConnectionInfo *info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
     return info ? info->client_addr : NULL;
+}
+
+static inline int cmhd_connection_fd(struct MHD_Connection *connection) {
+    const union MHD_ConnectionInfo *info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CONNECTION_FD);
+    return info ? info->connect_fd : -1;
+}
+
+/// memfd_create(2) with MFD_CLOEXEC: an anonymous file in memory, for bodies sent with sendfile(2).
+/// (Declared by glibc only under _GNU_SOURCE, which Swift's Glibc module is not built with.)
+static inline int cmhd_memfd_create(const char *name) {
+    return (int) syscall(SYS_memfd_create, name, 1u /* MFD_CLOEXEC */);
 }
 
 #endif

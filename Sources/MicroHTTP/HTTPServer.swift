@@ -25,6 +25,10 @@ public final class HTTPServer: Sendable {
 
     /// Binds and starts serving. Throws a one-line-describable error when the port is taken,
     /// the host does not resolve, or libmicrohttpd refuses the configuration.
+    ///
+    /// Without TLS, starting sets SIGPIPE to be ignored for the whole process: bodies sent from
+    /// files (`PreparedResponse.sendingBodyFromFile()`) go by sendfile(2), which cannot be told
+    /// not to raise it when a client has gone.
     public func start() throws(HTTPServerError) {
         try state.withLock { (state: inout State) throws(HTTPServerError) in
             guard case .idle = state else { throw .alreadyStarted }

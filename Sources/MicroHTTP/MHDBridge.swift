@@ -23,7 +23,23 @@ final class MHDResponseHandle: @unchecked Sendable {
         MHDResponseHandle.add(headers, to: pointer)
     }
 
+    /// A response that sends `file` with sendfile(2) (`PreparedResponse.sendingBodyFromFile()`).
+    init(file: BodyFile, headers: HTTPHeaders) {
+        pointer = MHDResponseHandle.makeResponse(file: file)
+        MHDResponseHandle.add(headers, to: pointer)
+    }
+
     deinit { MHD_destroy_response(pointer) }
+
+    fileprivate static func makeResponse(file: BodyFile) -> OpaquePointer {
+        // MHD closes the descriptor it is given when the response goes, so each response
+        // gets its own duplicate; all of them share the file's pages. Sent from offset 0
+        // each time: MHD keeps each connection's position itself and never moves the file's.
+        let descriptor = dup(file.descriptor)
+        guard descriptor >= 0, let response = MHD_create_response_from_fd_at_offset64(UInt64(file.count), descriptor, 0)
+        else { fatalError("MHD_create_response_from_fd_at_offset64 failed: out of file descriptors or memory") }
+        return response
+    }
 
     fileprivate static func makeResponse(body: StableBytes) -> OpaquePointer {
         let retained = Unmanaged.passRetained(body).toOpaque() // released in the free callback below
@@ -41,6 +57,33 @@ final class MHDResponseHandle: @unchecked Sendable {
             _ = MHD_add_response_header(response, field.name, field.value)
         }
     }
+}
+
+/// A body written once into an anonymous file in memory, for sendfile(2): see
+/// `PreparedResponse.sendingBodyFromFile()`. Only read after `init`.
+final class BodyFile: Sendable {
+    let descriptor: Int32
+    let count: Int
+
+    /// Nil when the file cannot be made or written; the caller then copies the body instead.
+    init?(_ body: StableBytes) {
+        let descriptor = cmhd_memfd_create("prepared-response")
+        guard descriptor >= 0 else { return nil }
+        var written = 0
+        while written < body.count {
+            let result = write(descriptor, body.buffer.baseAddress! + written, body.count - written)
+            if result < 0 && errno == EINTR { continue }
+            guard result > 0 else {
+                close(descriptor)
+                return nil
+            }
+            written += result
+        }
+        self.descriptor = descriptor
+        count = body.count
+    }
+
+    deinit { close(descriptor) }
 }
 
 // MARK: - One event loop
@@ -65,14 +108,19 @@ final class MHDEventLoop: @unchecked Sendable {
     let inFlightRequests = Atomic<Int>(0)
     /// Touched only on this loop's thread, as are the next two. Classes held by `let`, so
     /// that using them costs no dynamic exclusivity check per request.
-    private let stampedClones = StampedResponses()
+    private let stampedClones: StampedResponses
     fileprivate let requestContexts = RequestContextPool()
     private let rawFields = RawFieldBuffer()
+    /// Whether answers prepared with a body file are sent from it (`sendingBodyFromFile()`):
+    /// not over TLS, where libmicrohttpd would read the file back into memory to encrypt it.
+    private let sendsBodiesFromFiles: Bool
 
     init(listenFD: Int32, configuration: HTTPServer.Configuration, connectionLimit: Int,
          responder: any HTTPResponder) throws(HTTPServerError) {
         self.responder = responder
         self.maximumBodySize = configuration.maximumBodySize
+        sendsBodiesFromFiles = configuration.tlsCertificatePEM == nil || configuration.tlsKeyPEM == nil
+        stampedClones = StampedResponses(sendsBodiesFromFiles: sendsBodiesFromFiles)
         stopEventFD = eventfd(0, Int32(EFD_NONBLOCK) | Int32(EFD_CLOEXEC))
 
         // The context pointer of every callback. Unretained: the loop outlives its daemon,
@@ -93,6 +141,13 @@ final class MHDEventLoop: @unchecked Sendable {
             MHD_OptionItem(option: .UNESCAPE_CALLBACK,
                            value: unsafeBitCast(keepEscaped, to: intptr_t.self), ptr_value: nil),
         ]
+        if sendsBodiesFromFiles {
+            // sendfile(2) has no MSG_NOSIGNAL: a write to a connection the client has reset
+            // raises SIGPIPE, which by default ends the process. Ignored here, for the whole
+            // process, as servers do; libmicrohttpd uses sendfile in our mode only when told so.
+            signal(SIGPIPE, SIG_IGN)
+            options.append(MHD_OptionItem(option: .SIGPIPE_HANDLED_BY_APP, value: 1, ptr_value: nil))
+        }
         var flags = UInt32(MHD_USE_EPOLL.rawValue) | UInt32(MHD_USE_ITC.rawValue) | UInt32(MHD_USE_TURBO.rawValue)
         var pemStrings: [UnsafeMutablePointer<CChar>] = []
         if let certificate = configuration.tlsCertificatePEM, let key = configuration.tlsKeyPEM {
@@ -192,7 +247,7 @@ final class MHDEventLoop: @unchecked Sendable {
                strcasecmp(coding, "chunked") != 0 {
                 let detail = "transfer coding \"\(String(cString: coding))\" is not supported; only chunked is"
                 return queue(ProblemDetails(status: .notImplemented, detail: detail, instance: request.targetString)
-                    .response(headers: ["Connection": "close"]), on: connection)
+                    .response(headers: ["Connection": "close"]), on: connection, for: request)
             }
             return .YES
         }
@@ -216,10 +271,10 @@ final class MHDEventLoop: @unchecked Sendable {
         do throws(HTTPRequestError) {
             try HTTPRequestError.check(fieldsOf: head, hostRequired: MHDEventLoop.isHTTP11(version))
         } catch {
-            return queue(MHDEventLoop.badRequest(error, target: request.targetString), on: connection)
+            return queue(MHDEventLoop.badRequest(error, target: request.targetString), on: connection, for: request)
         }
         if let quick = responder.quickResponse(to: head) {
-            return queue(quick, on: connection)
+            return queue(quick, on: connection, for: request)
         }
         let response: HTTPResponse
         do {
@@ -236,7 +291,7 @@ final class MHDEventLoop: @unchecked Sendable {
         } catch {
             response = MHDEventLoop.badRequest(error, target: request.targetString)
         }
-        return queue(response, on: connection)
+        return queue(response, on: connection, for: request)
     }
 
     private static func badRequest(_ error: HTTPRequestError, target: String) -> HTTPResponse {
@@ -257,25 +312,40 @@ final class MHDEventLoop: @unchecked Sendable {
         return true
     }
 
-    private func queue(_ quick: QuickResponse, on connection: OpaquePointer) -> MHD_Result {
-        let status = UInt32(quick.prepared.status.rawValue)
-        guard let field = quick.addedField else { return MHD_queue_response(connection, status, quick.prepared.handle.pointer) }
-        // One added field (a request id): stamped into this loop's clone, no response built.
-        if let stamped = stampedClones.stamp(quick.prepared, with: field) {
-            return MHD_queue_response(connection, status, stamped)
-        }
-        return queue(quick.response, on: connection)
+    private func queue(_ quick: QuickResponse, on connection: OpaquePointer, for request: RequestContext) -> MHD_Result {
+        queue(quick.prepared, adding: quick.addedField, on: connection, for: request)
+            ?? queue(quick.response, on: connection, for: request)
     }
 
-    private func queue(_ response: HTTPResponse, on connection: OpaquePointer) -> MHD_Result {
+    /// Queues `prepared` as it was made, or with `field` stamped into this loop's clone (no
+    /// response built); nil when the field cannot be stamped.
+    private func queue(_ prepared: PreparedResponse, adding field: PerRequestField?, on connection: OpaquePointer,
+                       for request: RequestContext) -> MHD_Result? {
+        let fromFile = sendsBodiesFromFiles && prepared.bodyFile != nil
+        let response: OpaquePointer
+        if let field {
+            guard let stamped = stampedClones.stamp(prepared, with: field) else { return nil }
+            response = stamped
+        } else {
+            response = fromFile ? prepared.fileHandle!.pointer : prepared.handle.pointer
+        }
+        if fromFile {
+            // libmicrohttpd sends the head with send() and the body with sendfile(): corked, they
+            // leave as one segment; `RequestContext.end()` uncorks once the answer is all written.
+            request.cork(socket: cmhd_connection_fd(connection))
+        }
+        return MHD_queue_response(connection, UInt32(prepared.status.rawValue), response)
+    }
+
+    private func queue(_ response: HTTPResponse, on connection: OpaquePointer, for request: RequestContext) -> MHD_Result {
         let status = UInt32(response.status.rawValue)
         switch response.body {
         case .prepared(let prepared) where response.headers.isEmpty:
-            return MHD_queue_response(connection, status, prepared.handle.pointer)
+            return queue(prepared, adding: nil, on: connection, for: request)!
         case .prepared(let prepared):
             // One added header (a request id): stamped into this loop's clone, no response built.
-            if let field = response.onlyAddedField, let stamped = stampedClones.stamp(prepared, with: field) {
-                return MHD_queue_response(connection, status, stamped)
+            if let field = response.onlyAddedField, let queued = queue(prepared, adding: field, on: connection, for: request) {
+                return queued
             }
             let mhdResponse = MHDResponseHandle.makeResponse(body: prepared.body)
             MHDResponseHandle.add(prepared.headers, to: mhdResponse)
@@ -364,13 +434,18 @@ final class StampedResponses {
         let value: UnsafeMutablePointer<CChar>
     }
 
-    /// Bound the clones one loop keeps, by count and by the body bytes they keep alive (a clone
-    /// outlives the response cache's copy of an answer it evicted); past either bound they are
-    /// all dropped and made again as needed.
+    /// Bound the clones one loop keeps, by count, by the body bytes they keep alive (a clone
+    /// outlives the response cache's copy of an answer it evicted) and by the file descriptors
+    /// they hold (a clone sending from a file holds one, and keeps its response's two open, after
+    /// a reload too); past any bound they are all dropped and made again as needed.
     static let capacity = 256
     static let byteBudget = 8 << 20
+    static let fileCloneCapacity = 16
     private var clones: [Key: Clone] = [:]
     private var retainedBytes = 0
+    private var fileClones = 0
+    /// Whether clones of a response with a body file send from it, as the loop's do.
+    private let sendsBodiesFromFiles: Bool
     /// The clone used last, checked before the dictionary: a loop mostly answers the same hot
     /// target with ids of one length, and hashing the key costs more than the rest of stamping.
     /// Kept as plain fields, compared in place (copying a `Key` and a `Clone` costs retains);
@@ -380,6 +455,10 @@ final class StampedResponses {
     private var lastValueLength = 0
     private var lastPointer: OpaquePointer?
     private var lastValue: UnsafeMutablePointer<CChar>?
+
+    init(sendsBodiesFromFiles: Bool) {
+        self.sendsBodiesFromFiles = sendsBodiesFromFiles
+    }
 
     /// The clone of `prepared` with `field` added, ready to queue; nil when libmicrohttpd
     /// refuses the field. (A `PerRequestField`'s value is visible ASCII, 1–32 bytes: it can
@@ -397,19 +476,26 @@ final class StampedResponses {
 
     private func findOrMakeClone(for key: Key, of prepared: PreparedResponse) -> Clone? {
         if let existing = clones[key] { return existing }
-        guard let made = StampedResponses.makeClone(of: prepared, name: key.name, valueLength: key.valueLength) else {
+        guard let made = makeClone(of: prepared, name: key.name, valueLength: key.valueLength) else {
             return nil
         }
-        if clones.count >= StampedResponses.capacity || retainedBytes + prepared.body.count > StampedResponses.byteBudget {
+        let fromFile = sendsFromFile(prepared)
+        if clones.count >= StampedResponses.capacity || retainedBytes + prepared.body.count > StampedResponses.byteBudget
+            || (fromFile && fileClones >= StampedResponses.fileCloneCapacity) {
             removeAll()
         }
         clones[key] = made
         retainedBytes += prepared.body.count
+        if fromFile { fileClones += 1 }
         return made
     }
 
-    private static func makeClone(of prepared: PreparedResponse, name: String, valueLength: Int) -> Clone? {
-        let pointer = MHDResponseHandle.makeResponse(body: prepared.body)
+    private func makeClone(of prepared: PreparedResponse, name: String, valueLength: Int) -> Clone? {
+        let pointer = if sendsFromFile(prepared), let file = prepared.bodyFile {
+            MHDResponseHandle.makeResponse(file: file)
+        } else {
+            MHDResponseHandle.makeResponse(body: prepared.body)
+        }
         MHDResponseHandle.add(prepared.headers, to: pointer)
         guard MHD_add_response_header(pointer, name, String(repeating: "0", count: valueLength)) == .YES,
               let stored = MHD_get_response_header(pointer, name), strlen(stored) == valueLength
@@ -420,12 +506,15 @@ final class StampedResponses {
         return Clone(prepared: prepared, pointer: pointer, value: UnsafeMutablePointer(mutating: stored))
     }
 
+    private func sendsFromFile(_ prepared: PreparedResponse) -> Bool { sendsBodiesFromFiles && prepared.bodyFile != nil }
+
     /// Drops this loop's references; responses still queued on connections live on in
     /// libmicrohttpd's reference count until sent.
     func removeAll() {
         for clone in clones.values { MHD_destroy_response(clone.pointer) }
         clones.removeAll()
         retainedBytes = 0
+        fileClones = 0
         (lastResponse, lastName, lastValueLength, lastPointer, lastValue) = (nil, "", 0, nil, nil)
     }
 }
@@ -485,6 +574,8 @@ private final class RequestContext {
     private var targetCapacity: Int
     var sawFirstCall = false
     var bodyLength = 0
+    /// The connection's socket while its answer is corked (`cork(socket:)`), else -1.
+    private var corkedSocket: Int32 = -1
 
     /// Targets up to this long keep their buffer for the next request; a longer one's is
     /// given back once its request has completed.
@@ -519,8 +610,25 @@ private final class RequestContext {
         targetCount = count
     }
 
-    /// Drops a large target's buffer now rather than keeping it until reuse.
+    /// Holds back partial segments on `socket` until `end()`: the answer's head, sent on its
+    /// own, then waits for the body to join it.
+    func cork(socket: Int32) {
+        guard socket >= 0 else { return }
+        var on: Int32 = 1
+        if setsockopt(socket, Int32(IPPROTO_TCP), TCP_CORK, &on, socklen_t(MemoryLayout<Int32>.size)) == 0 {
+            corkedSocket = socket
+        }
+    }
+
+    /// Lets a corked answer's last bytes go (libmicrohttpd has written it all, or given up on the
+    /// connection, when it reports the request completed), and drops a large target's buffer now
+    /// rather than keeping it until reuse.
     func end() {
+        if corkedSocket >= 0 {
+            var off: Int32 = 0
+            _ = setsockopt(corkedSocket, Int32(IPPROTO_TCP), TCP_CORK, &off, socklen_t(MemoryLayout<Int32>.size))
+            corkedSocket = -1
+        }
         guard targetCapacity > RequestContext.keptTargetCapacity else { return }
         targetBytes.deallocate()
         targetCapacity = RequestContext.keptTargetCapacity

@@ -10,7 +10,10 @@ final class QuickAnswer: Sendable {
     /// `target`'s bytes, compared with a request's in place (`RequestHead.hasTarget(_:)`).
     private let targetUTF8: [UInt8]
     let routeIndex: Int
-    let representation: CachedRepresentation
+    /// The cached representation's variants, a large body sent from a file
+    /// (`PreparedResponse.sendingBodyFromFile()`): hot answers are where that pays.
+    private let plain: PreparedResponse
+    private let gzip: PreparedResponse?
     /// The media type of the route's default format when the route negotiates `Accept`;
     /// nil when it ignores `Accept`.
     let negotiatedMediaType: String?
@@ -19,7 +22,8 @@ final class QuickAnswer: Sendable {
         self.target = target
         targetUTF8 = Array(target.utf8)
         self.routeIndex = routeIndex
-        self.representation = representation
+        plain = representation.plain.sendingBodyFromFile()
+        gzip = representation.gzip?.sendingBodyFromFile()
         self.negotiatedMediaType = negotiatedMediaType
     }
 
@@ -43,7 +47,7 @@ final class QuickAnswer: Sendable {
             guard defaultFormat else { return nil }
         }
         let gzip = head.withFirstValue(of: .acceptEncoding) { $0.map(ContentCoding.acceptsGzip(bytes:)) ?? false }
-        if gzip, let compressed = representation.gzip { return compressed }
-        return representation.plain
+        if gzip, let compressed = self.gzip { return compressed }
+        return plain
     }
 }
