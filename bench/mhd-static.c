@@ -11,7 +11,7 @@
  *  - each loop: poll() on the daemon's epoll fd (MHD_DAEMON_INFO_EPOLL_FD) plus
  *    a stop eventfd, timeout = MHD_get_timeout capped at 1 s, then MHD_run;
  *  - the access handler answers only on its second call (answering on the first
- *    makes MHD 0.9.75 drop keep-alive), with one response made once and reused,
+ *    makes MHD 0.9.75 drop keep-alive), with one response per daemon made once and reused,
  *    Content-Type: application/json, plus the fields of $BENCH_HEADERS_FILE if set
  *    (below);
  *  - as MicroHTTP sends a hot answer of 16 KiB or more (PreparedResponse
@@ -56,12 +56,12 @@
 #include <string.h>
 #include <sys/eventfd.h>
 #include <sys/mman.h>
+#include <fcntl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <microhttpd.h>
 
-static struct MHD_Response *response;
 static int cork_responses;
 static volatile sig_atomic_t stop_requested;
 static int stop_fd = -1; /* one eventfd, polled by every loop (semaphore-free: never read) */
@@ -69,6 +69,9 @@ static int stop_fd = -1; /* one eventfd, polled by every loop (semaphore-free: n
 struct loop {
   struct MHD_Daemon *daemon;
   pthread_t thread;
+  /* Per daemon, as MicroHTTP keeps a body file's response per loop: MHD locks a file
+   * response's mutex around each sendfile, so one shared response would make loops take turns. */
+  struct MHD_Response *response;
 };
 
 static void die (const char *what)
@@ -83,7 +86,8 @@ on_access (void *cls, struct MHD_Connection *connection, const char *url,
            size_t *upload_data_size, void **con_cls)
 {
   static int first_call_marker;
-  (void) cls; (void) url; (void) method; (void) version; (void) upload_data;
+  struct MHD_Response *response = cls; /* this daemon's */
+  (void) url; (void) method; (void) version; (void) upload_data;
   if (NULL == *con_cls)
   {
     /* First call: headers received, body (if any) not yet. Answering here kills keep-alive. */
@@ -223,19 +227,14 @@ int main (int argc, char **argv)
   fclose (file);
   int use_sendfile = size >= 16 * 1024 && NULL == getenv ("BENCH_COPY_BODY");
   cork_responses = use_sendfile;
+  int body_fd = -1;
   if (use_sendfile)
   {
     /* One memfd holds the body; MHD sends it with sendfile(2) from offset 0 each time. */
-    int body_fd = memfd_create ("body", MFD_CLOEXEC);
+    body_fd = memfd_create ("body", MFD_CLOEXEC);
     if (body_fd < 0 || (ssize_t) size != write (body_fd, body, size))
       die ("memfd");
-    response = MHD_create_response_from_fd_at_offset64 (size, body_fd, 0);
   }
-  else
-    response = MHD_create_response_from_buffer (size, body, MHD_RESPMEM_PERSISTENT);
-  MHD_add_response_header (response, "Content-Type", "application/json");
-  if (NULL != getenv ("BENCH_HEADERS_FILE"))
-    add_header_fields (response, getenv ("BENCH_HEADERS_FILE"));
 
   stop_fd = eventfd (0, EFD_NONBLOCK | EFD_CLOEXEC);
   struct sigaction action;
@@ -257,9 +256,19 @@ int main (int argc, char **argv)
     memory_limit = (size_t) atol (getenv ("BENCH_CONNECTION_MEMORY_LIMIT"));
   for (int i = 0; i < threads; i++)
   {
+    /* MHD closes the descriptor of a file response when it goes: each gets a duplicate. */
+    struct MHD_Response *response = use_sendfile
+      ? MHD_create_response_from_fd_at_offset64 (size, fcntl (body_fd, F_DUPFD_CLOEXEC, 0), 0)
+      : MHD_create_response_from_buffer (size, body, MHD_RESPMEM_PERSISTENT);
+    if (NULL == response)
+      die ("response");
+    MHD_add_response_header (response, "Content-Type", "application/json");
+    if (NULL != getenv ("BENCH_HEADERS_FILE"))
+      add_header_fields (response, getenv ("BENCH_HEADERS_FILE"));
+    loops[i].response = response;
     int listen_fd = open_listener (port);
     loops[i].daemon = MHD_start_daemon (
-      flags, 0, NULL, NULL, on_access, NULL,
+      flags, 0, NULL, NULL, on_access, response,
       MHD_OPTION_LISTEN_SOCKET, (MHD_socket) listen_fd,
       MHD_OPTION_CONNECTION_LIMIT, (unsigned int) (4096 / threads),
       MHD_OPTION_CONNECTION_MEMORY_LIMIT, memory_limit,
@@ -295,7 +304,8 @@ int main (int argc, char **argv)
       pthread_join (loops[i].thread, NULL);
     MHD_stop_daemon (loops[i].daemon);
   }
-  MHD_destroy_response (response);
+  for (int i = 0; i < threads; i++)
+    MHD_destroy_response (loops[i].response);
   free (body);
   free (loops);
   return 0;

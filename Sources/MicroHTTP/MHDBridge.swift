@@ -14,6 +14,7 @@ import Glibc
 /// The body is handed to MHD without copying. MHD reference-counts responses that are
 /// queued on connections and may outlive this object, so the bytes are retained for MHD
 /// (`passRetained`) and released by MHD's free callback when its last reference goes.
+/// (A body sent from a file is made per loop instead: `StampedResponses.fileCopy(of:)`.)
 final class MHDResponseHandle: @unchecked Sendable {
     // @unchecked: the pointer is set once in init; MHD's queueing of a shared response is thread-safe.
     let pointer: OpaquePointer
@@ -23,21 +24,21 @@ final class MHDResponseHandle: @unchecked Sendable {
         MHDResponseHandle.add(headers, to: pointer)
     }
 
-    /// A response that sends `file` with sendfile(2) (`PreparedResponse.sendingBodyFromFile()`).
-    init(file: BodyFile, headers: HTTPHeaders) {
-        pointer = MHDResponseHandle.makeResponse(file: file)
-        MHDResponseHandle.add(headers, to: pointer)
-    }
-
     deinit { MHD_destroy_response(pointer) }
 
-    fileprivate static func makeResponse(file: BodyFile) -> OpaquePointer {
+    /// A response that sends `file` with sendfile(2); nil when no file descriptor is left for it
+    /// (the caller then sends the body from memory).
+    fileprivate static func makeResponse(file: BodyFile) -> OpaquePointer? {
         // MHD closes the descriptor it is given when the response goes, so each response
-        // gets its own duplicate; all of them share the file's pages. Sent from offset 0
-        // each time: MHD keeps each connection's position itself and never moves the file's.
-        let descriptor = dup(file.descriptor)
-        guard descriptor >= 0, let response = MHD_create_response_from_fd_at_offset64(UInt64(file.count), descriptor, 0)
-        else { fatalError("MHD_create_response_from_fd_at_offset64 failed: out of file descriptors or memory") }
+        // gets its own duplicate (close-on-exec, as the memfd); all of them share the file's
+        // pages. Sent from offset 0 each time: MHD keeps each connection's position itself
+        // and never moves the file's.
+        let descriptor = fcntl(file.descriptor, F_DUPFD_CLOEXEC, 0)
+        guard descriptor >= 0 else { return nil }
+        guard let response = MHD_create_response_from_fd_at_offset64(UInt64(file.count), descriptor, 0) else {
+            close(descriptor)
+            return nil
+        }
         return response
     }
 
@@ -326,12 +327,16 @@ final class MHDEventLoop: @unchecked Sendable {
         if let field {
             guard let stamped = stampedClones.stamp(prepared, with: field) else { return nil }
             response = stamped
+        } else if fromFile, let copy = stampedClones.fileCopy(of: prepared) {
+            response = copy
         } else {
-            response = fromFile ? prepared.fileHandle!.pointer : prepared.handle.pointer
+            response = prepared.handle.pointer
         }
         if fromFile {
-            // libmicrohttpd sends the head with send() and the body with sendfile(): corked, they
-            // leave as one segment; `RequestContext.end()` uncorks once the answer is all written.
+            // libmicrohttpd sends the head with send() and the body with sendfile(), and pushes
+            // the head out on its own by setting TCP_NODELAY on the first answer of a connection.
+            // From the second on, corked, head and body leave as one segment; `RequestContext.end()`
+            // uncorks once the answer is all written.
             request.cork(socket: cmhd_connection_fd(connection))
         }
         return MHD_queue_response(connection, UInt32(prepared.status.rawValue), response)
@@ -421,6 +426,9 @@ final class MHDEventLoop: @unchecked Sendable {
 /// only the body is read (footers exist only for chunked responses, which these are not).
 /// The stored value is libmicrohttpd's own `strdup` of the placeholder, and it is overwritten
 /// with exactly as many bytes, all visible ASCII, so it stays a valid header value.
+///
+/// A response with a body file gets clones that send from the file, and one more per loop
+/// with nothing stamped (`fileCopy(of:)`), so that no file response is shared between loops.
 final class StampedResponses {
     private struct Key: Hashable {
         let response: ObjectIdentifier
@@ -431,7 +439,9 @@ final class StampedResponses {
     private struct Clone {
         let prepared: PreparedResponse // keeps the ObjectIdentifier from being reused
         let pointer: OpaquePointer
-        let value: UnsafeMutablePointer<CChar>
+        /// Where the stamped value lies; nil in a `fileCopy(of:)`, which stamps nothing.
+        let value: UnsafeMutablePointer<CChar>?
+        let sendsFromFile: Bool
     }
 
     /// Bound the clones one loop keeps, by count, by the body bytes they keep alive (a clone
@@ -455,6 +465,9 @@ final class StampedResponses {
     private var lastValueLength = 0
     private var lastPointer: OpaquePointer?
     private var lastValue: UnsafeMutablePointer<CChar>?
+    /// The same for `fileCopy(of:)`.
+    private var lastCopied: ObjectIdentifier?
+    private var lastCopy: OpaquePointer?
 
     init(sendsBodiesFromFiles: Bool) {
         self.sendsBodiesFromFiles = sendsBodiesFromFiles
@@ -479,34 +492,52 @@ final class StampedResponses {
         guard let made = makeClone(of: prepared, name: key.name, valueLength: key.valueLength) else {
             return nil
         }
-        let fromFile = sendsFromFile(prepared)
         if clones.count >= StampedResponses.capacity || retainedBytes + prepared.body.count > StampedResponses.byteBudget
-            || (fromFile && fileClones >= StampedResponses.fileCloneCapacity) {
+            || (made.sendsFromFile && fileClones >= StampedResponses.fileCloneCapacity) {
             removeAll()
         }
         clones[key] = made
         retainedBytes += prepared.body.count
-        if fromFile { fileClones += 1 }
+        if made.sendsFromFile { fileClones += 1 }
         return made
     }
 
+    /// This loop's own copy of `prepared`, sending its body file; nil when no file descriptor is
+    /// left for one (the caller then sends the body from memory). Per loop because libmicrohttpd
+    /// holds a file response's mutex around every sendfile: one copy shared by all loops would
+    /// make them take turns.
+    func fileCopy(of prepared: PreparedResponse) -> OpaquePointer? {
+        if lastCopied == ObjectIdentifier(prepared) { return lastCopy }
+        let key = Key(response: ObjectIdentifier(prepared), name: "", valueLength: 0)
+        guard let found = findOrMakeClone(for: key, of: prepared) else { return nil }
+        (lastCopied, lastCopy) = (key.response, found.pointer)
+        return found.pointer
+    }
+
+    /// A clone of `prepared` with the field `name` added as `valueLength` placeholder bytes, or
+    /// with nothing added when `name` is empty (a `fileCopy(of:)`, which only a body file needs).
     private func makeClone(of prepared: PreparedResponse, name: String, valueLength: Int) -> Clone? {
-        let pointer = if sendsFromFile(prepared), let file = prepared.bodyFile {
-            MHDResponseHandle.makeResponse(file: file)
+        var pointer: OpaquePointer
+        var sendsFromFile = false
+        if sendsBodiesFromFiles, let file = prepared.bodyFile, let fromFile = MHDResponseHandle.makeResponse(file: file) {
+            pointer = fromFile
+            sendsFromFile = true
+        } else if name.isEmpty {
+            return nil
         } else {
-            MHDResponseHandle.makeResponse(body: prepared.body)
+            pointer = MHDResponseHandle.makeResponse(body: prepared.body)
         }
         MHDResponseHandle.add(prepared.headers, to: pointer)
+        guard !name.isEmpty else { return Clone(prepared: prepared, pointer: pointer, value: nil, sendsFromFile: sendsFromFile) }
         guard MHD_add_response_header(pointer, name, String(repeating: "0", count: valueLength)) == .YES,
               let stored = MHD_get_response_header(pointer, name), strlen(stored) == valueLength
         else {
             MHD_destroy_response(pointer)
             return nil
         }
-        return Clone(prepared: prepared, pointer: pointer, value: UnsafeMutablePointer(mutating: stored))
+        return Clone(prepared: prepared, pointer: pointer, value: UnsafeMutablePointer(mutating: stored),
+                     sendsFromFile: sendsFromFile)
     }
-
-    private func sendsFromFile(_ prepared: PreparedResponse) -> Bool { sendsBodiesFromFiles && prepared.bodyFile != nil }
 
     /// Drops this loop's references; responses still queued on connections live on in
     /// libmicrohttpd's reference count until sent.
@@ -516,6 +547,7 @@ final class StampedResponses {
         retainedBytes = 0
         fileClones = 0
         (lastResponse, lastName, lastValueLength, lastPointer, lastValue) = (nil, "", 0, nil, nil)
+        (lastCopied, lastCopy) = (nil, nil)
     }
 }
 

@@ -35,7 +35,7 @@ public final class HTTPTestClient {
         }
     }
 
-    public let fd: Int32
+    public private(set) var fd: Int32
     private var buffer: [UInt8] = []
 
     public init(port: UInt16, host: String = "127.0.0.1", timeoutSeconds: Int = 10) throws {
@@ -60,7 +60,16 @@ public final class HTTPTestClient {
         }
     }
 
-    deinit { close(fd) }
+    deinit { if fd >= 0 { close(fd) } }
+
+    /// Closes the connection with a reset (RST), as a client that goes away mid-answer does.
+    /// The client cannot be used afterwards.
+    public func reset() {
+        var immediately = linger(l_onoff: 1, l_linger: 0)
+        setsockopt(fd, SOL_SOCKET, SO_LINGER, &immediately, socklen_t(MemoryLayout<linger>.size))
+        close(fd)
+        fd = -1
+    }
 
     /// Sends raw bytes as they are.
     public func send(_ text: String) throws { try send(Array(text.utf8)) }
