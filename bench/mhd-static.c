@@ -80,6 +80,15 @@ static void die (const char *what)
   exit (2);
 }
 
+static void
+set_cork (struct MHD_Connection *connection, int on)
+{
+  const union MHD_ConnectionInfo *info =
+    MHD_get_connection_info (connection, MHD_CONNECTION_INFO_CONNECTION_FD);
+  if (NULL != info)
+    setsockopt (info->connect_fd, IPPROTO_TCP, TCP_CORK, &on, sizeof on);
+}
+
 static enum MHD_Result
 on_access (void *cls, struct MHD_Connection *connection, const char *url,
            const char *method, const char *version, const char *upload_data,
@@ -100,14 +109,7 @@ on_access (void *cls, struct MHD_Connection *connection, const char *url,
     return MHD_YES;
   }
   if (cork_responses)
-  {
-    /* As nginx's tcp_nopush: hold the head until the body joins it; on_completed pushes. */
-    const union MHD_ConnectionInfo *info =
-      MHD_get_connection_info (connection, MHD_CONNECTION_INFO_CONNECTION_FD);
-    int on = 1;
-    if (NULL != info)
-      setsockopt (info->connect_fd, IPPROTO_TCP, TCP_CORK, &on, sizeof on);
-  }
+    set_cork (connection, 1); /* as nginx's tcp_nopush: the head waits for the body */
   return MHD_queue_response (connection, MHD_HTTP_OK, response);
 }
 
@@ -116,11 +118,7 @@ on_completed (void *cls, struct MHD_Connection *connection, void **con_cls,
               enum MHD_RequestTerminationCode toe)
 {
   (void) cls; (void) con_cls; (void) toe;
-  const union MHD_ConnectionInfo *info =
-    MHD_get_connection_info (connection, MHD_CONNECTION_INFO_CONNECTION_FD);
-  int off = 0;
-  if (NULL != info)
-    setsockopt (info->connect_fd, IPPROTO_TCP, TCP_CORK, &off, sizeof off);
+  set_cork (connection, 0); /* the answer is all written: push its last bytes */
 }
 
 /* Adds each "Name: value" line of `path` to `response`; other lines are ignored. */

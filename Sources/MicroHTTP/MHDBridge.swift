@@ -112,15 +112,14 @@ final class MHDEventLoop: @unchecked Sendable {
     private let stampedClones: StampedResponses
     fileprivate let requestContexts = RequestContextPool()
     private let rawFields = RawFieldBuffer()
-    /// Whether answers prepared with a body file are sent from it (`sendingBodyFromFile()`):
-    /// not over TLS, where libmicrohttpd would read the file back into memory to encrypt it.
-    private let sendsBodiesFromFiles: Bool
 
     init(listenFD: Int32, configuration: HTTPServer.Configuration, connectionLimit: Int,
          responder: any HTTPResponder) throws(HTTPServerError) {
         self.responder = responder
         self.maximumBodySize = configuration.maximumBodySize
-        sendsBodiesFromFiles = configuration.tlsCertificatePEM == nil || configuration.tlsKeyPEM == nil
+        // Answers prepared with a body file are sent from it (`sendingBodyFromFile()`), but not
+        // over TLS, where libmicrohttpd would read the file back into memory to encrypt it.
+        let sendsBodiesFromFiles = configuration.tlsCertificatePEM == nil || configuration.tlsKeyPEM == nil
         stampedClones = StampedResponses(sendsBodiesFromFiles: sendsBodiesFromFiles)
         stopEventFD = eventfd(0, Int32(EFD_NONBLOCK) | Int32(EFD_CLOEXEC))
 
@@ -319,10 +318,10 @@ final class MHDEventLoop: @unchecked Sendable {
     }
 
     /// Queues `prepared` as it was made, or with `field` stamped into this loop's clone (no
-    /// response built); nil when the field cannot be stamped.
+    /// response built); nil only when there is a field and it cannot be stamped.
     private func queue(_ prepared: PreparedResponse, adding field: PerRequestField?, on connection: OpaquePointer,
                        for request: RequestContext) -> MHD_Result? {
-        let fromFile = sendsBodiesFromFiles && prepared.bodyFile != nil
+        let fromFile = stampedClones.sendsFromFile(prepared)
         let response: OpaquePointer
         if let field {
             guard let stamped = stampedClones.stamp(prepared, with: field) else { return nil }
@@ -336,7 +335,8 @@ final class MHDEventLoop: @unchecked Sendable {
             // libmicrohttpd sends the head with send() and the body with sendfile(), and pushes
             // the head out on its own by setting TCP_NODELAY on the first answer of a connection.
             // From the second on, corked, head and body leave as one segment; `RequestContext.end()`
-            // uncorks once the answer is all written.
+            // uncorks once the answer is all written. (If this loop had no descriptor left for a
+            // file response, the body goes from memory in one write, and the cork costs nothing.)
             request.cork(socket: cmhd_connection_fd(connection))
         }
         return MHD_queue_response(connection, UInt32(prepared.status.rawValue), response)
@@ -346,7 +346,7 @@ final class MHDEventLoop: @unchecked Sendable {
         let status = UInt32(response.status.rawValue)
         switch response.body {
         case .prepared(let prepared) where response.headers.isEmpty:
-            return queue(prepared, adding: nil, on: connection, for: request)!
+            return queue(prepared, adding: nil, on: connection, for: request)! // no field: never nil
         case .prepared(let prepared):
             // One added header (a request id): stamped into this loop's clone, no response built.
             if let field = response.onlyAddedField, let queued = queue(prepared, adding: field, on: connection, for: request) {
@@ -454,7 +454,7 @@ final class StampedResponses {
     private var clones: [Key: Clone] = [:]
     private var retainedBytes = 0
     private var fileClones = 0
-    /// Whether clones of a response with a body file send from it, as the loop's do.
+    /// Whether responses with a body file are sent from it on this loop (not over TLS).
     private let sendsBodiesFromFiles: Bool
     /// The clone used last, checked before the dictionary: a loop mostly answers the same hot
     /// target with ids of one length, and hashing the key costs more than the rest of stamping.
@@ -502,6 +502,9 @@ final class StampedResponses {
         return made
     }
 
+    /// Whether this loop sends `prepared` from its body file.
+    func sendsFromFile(_ prepared: PreparedResponse) -> Bool { sendsBodiesFromFiles && prepared.bodyFile != nil }
+
     /// This loop's own copy of `prepared`, sending its body file; nil when no file descriptor is
     /// left for one (the caller then sends the body from memory). Per loop because libmicrohttpd
     /// holds a file response's mutex around every sendfile: one copy shared by all loops would
@@ -517,18 +520,11 @@ final class StampedResponses {
     /// A clone of `prepared` with the field `name` added as `valueLength` placeholder bytes, or
     /// with nothing added when `name` is empty (a `fileCopy(of:)`, which only a body file needs).
     private func makeClone(of prepared: PreparedResponse, name: String, valueLength: Int) -> Clone? {
-        var pointer: OpaquePointer
-        var sendsFromFile = false
-        if sendsBodiesFromFiles, let file = prepared.bodyFile, let fromFile = MHDResponseHandle.makeResponse(file: file) {
-            pointer = fromFile
-            sendsFromFile = true
-        } else if name.isEmpty {
-            return nil
-        } else {
-            pointer = MHDResponseHandle.makeResponse(body: prepared.body)
-        }
+        let fileResponse = sendsFromFile(prepared) ? prepared.bodyFile.flatMap(MHDResponseHandle.makeResponse(file:)) : nil
+        if fileResponse == nil && name.isEmpty { return nil }
+        let pointer = fileResponse ?? MHDResponseHandle.makeResponse(body: prepared.body)
         MHDResponseHandle.add(prepared.headers, to: pointer)
-        guard !name.isEmpty else { return Clone(prepared: prepared, pointer: pointer, value: nil, sendsFromFile: sendsFromFile) }
+        guard !name.isEmpty else { return Clone(prepared: prepared, pointer: pointer, value: nil, sendsFromFile: true) }
         guard MHD_add_response_header(pointer, name, String(repeating: "0", count: valueLength)) == .YES,
               let stored = MHD_get_response_header(pointer, name), strlen(stored) == valueLength
         else {
@@ -536,7 +532,7 @@ final class StampedResponses {
             return nil
         }
         return Clone(prepared: prepared, pointer: pointer, value: UnsafeMutablePointer(mutating: stored),
-                     sendsFromFile: sendsFromFile)
+                     sendsFromFile: fileResponse != nil)
     }
 
     /// Drops this loop's references; responses still queued on connections live on in
@@ -645,11 +641,12 @@ private final class RequestContext {
     /// Holds back partial segments on `socket` until `end()`: the answer's head, sent on its
     /// own, then waits for the body to join it.
     func cork(socket: Int32) {
-        guard socket >= 0 else { return }
-        var on: Int32 = 1
-        if setsockopt(socket, Int32(IPPROTO_TCP), TCP_CORK, &on, socklen_t(MemoryLayout<Int32>.size)) == 0 {
-            corkedSocket = socket
-        }
+        if socket >= 0 && RequestContext.setCork(true, on: socket) { corkedSocket = socket }
+    }
+
+    private static func setCork(_ corked: Bool, on socket: Int32) -> Bool {
+        var value: Int32 = corked ? 1 : 0
+        return setsockopt(socket, Int32(IPPROTO_TCP), TCP_CORK, &value, socklen_t(MemoryLayout<Int32>.size)) == 0
     }
 
     /// Lets a corked answer's last bytes go (libmicrohttpd has written it all, or given up on the
@@ -657,8 +654,7 @@ private final class RequestContext {
     /// rather than keeping it until reuse.
     func end() {
         if corkedSocket >= 0 {
-            var off: Int32 = 0
-            _ = setsockopt(corkedSocket, Int32(IPPROTO_TCP), TCP_CORK, &off, socklen_t(MemoryLayout<Int32>.size))
+            _ = RequestContext.setCork(false, on: corkedSocket)
             corkedSocket = -1
         }
         guard targetCapacity > RequestContext.keptTargetCapacity else { return }

@@ -49,9 +49,8 @@ if let path = getenv("BENCH_HEADERS_FILE").map({ String(cString: $0) }) {
     }
 }
 // As timeline-server's hot answers: a body of 16 KiB or more is sent from a file (sendfile).
-let body = getenv("BENCH_COPY_BODY") == nil
-    ? PreparedResponse(headers: headers, body: readFile(arguments[2])).sendingBodyFromFile()
-    : PreparedResponse(headers: headers, body: readFile(arguments[2]))
+let inMemory = PreparedResponse(headers: headers, body: readFile(arguments[2]))
+let body = getenv("BENCH_COPY_BODY") == nil ? inMemory.sendingBodyFromFile() : inMemory
 let response = HTTPResponse.prepared(body)
 
 // Block the stop signals before any loop thread exists, so every thread inherits the mask
