@@ -446,7 +446,7 @@ final class StampedResponses {
 
     /// Bound the clones one loop keeps, by count, by the body bytes they keep alive (a clone
     /// outlives the response cache's copy of an answer it evicted) and by the file descriptors
-    /// they hold (a clone sending from a file holds one, and keeps its response's two open, after
+    /// they hold (a clone sending from a file holds one, and keeps its response's file open, after
     /// a reload too); past any bound they are all dropped and made again as needed.
     static let capacity = 256
     static let byteBudget = 8 << 20
